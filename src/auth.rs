@@ -1,0 +1,283 @@
+//! Tokens, the `Authorization` header, and login.
+
+use crate::error::{Error, Result};
+use crate::generated::{Client, types};
+use reqwest::header::HeaderValue;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::sync::{Arc, RwLock};
+
+/// A token or password: usable, but never shown by `Debug` (and it has no `Display`).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// The value, for the rare code that must send or store it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(v: &str) -> Self {
+        Secret(v.to_string())
+    }
+}
+
+impl From<String> for Secret {
+    fn from(v: String) -> Self {
+        Secret(v)
+    }
+}
+
+impl Serialize for Secret {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Secret {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        Option::<String>::deserialize(d).map(|s| Secret(s.unwrap_or_default()))
+    }
+}
+
+/// Checks that a token can travel in the `Authorization` header unchanged: not empty,
+/// visible ASCII only, no `,` (which separates the partner and user parts).
+pub(crate) fn validate_token(which: &str, token: &str) -> Result<()> {
+    if token.is_empty() {
+        return Err(Error::invalid_request(format!("the {which} token is empty")));
+    }
+    if let Some(bad) = token.chars().find(|c| !c.is_ascii_graphic() || *c == ',') {
+        let what = match bad {
+            '\r' | '\n' => "a line break".to_string(),
+            ' ' | '\t' => "white space".to_string(),
+            ',' => "a comma".to_string(),
+            c if c.is_ascii_control() => "a control character".to_string(),
+            _ => "a non-ASCII character".to_string(),
+        };
+        return Err(Error::invalid_request(format!(
+            "the {which} token contains {what}, which cannot be sent in a header"
+        )));
+    }
+    Ok(())
+}
+
+fn sensitive(value: String) -> Result<HeaderValue> {
+    let mut v = HeaderValue::from_str(&value)
+        .map_err(|_| Error::invalid_request("a token cannot be sent in a header"))?;
+    v.set_sensitive(true);
+    Ok(v)
+}
+
+/// The tokens of a client, with both header values prepared.
+pub(crate) struct Credentials {
+    partner: Secret,
+    partner_header: HeaderValue,
+    user: Option<(Secret, HeaderValue)>,
+}
+
+impl Credentials {
+    pub(crate) fn new(partner: &str, user: Option<&str>) -> Result<Self> {
+        validate_token("partner", partner)?;
+        let partner_header = sensitive(format!("Bearer {partner}"))?;
+        let mut c = Credentials { partner: Secret::new(partner), partner_header, user: None };
+        if let Some(u) = user {
+            c.set_user(Some(u))?;
+        }
+        Ok(c)
+    }
+
+    pub(crate) fn set_user(&mut self, user: Option<&str>) -> Result<()> {
+        self.user = match user {
+            None => None,
+            Some(u) => {
+                validate_token("user", u)?;
+                let header = sensitive(format!("Bearer {}, User {u}", self.partner.expose()))?;
+                Some((Secret::new(u), header))
+            }
+        };
+        Ok(())
+    }
+
+    /// The header for an operation: partner only for `authorize_user`, partner and user
+    /// whenever a user token is set, and an error when the operation needs a user token
+    /// and there is none.
+    pub(crate) fn header_for(&self, operation: &str, needs_user: bool) -> Result<HeaderValue> {
+        if operation == "authorize_user" {
+            return Ok(self.partner_header.clone());
+        }
+        match (&self.user, needs_user) {
+            (Some((_, h)), _) => Ok(h.clone()),
+            (None, false) => Ok(self.partner_header.clone()),
+            (None, true) => Err(Error::invalid_request(format!(
+                "`{operation}` needs a user token: call `Client::login` or `set_user_token` first"
+            ))),
+        }
+    }
+
+    /// New credentials with the same partner token and the given user token.
+    pub(crate) fn fork(&self, user: Option<&str>) -> Result<Credentials> {
+        Credentials::new(self.partner.expose(), user)
+    }
+
+    pub(crate) fn has_user(&self) -> bool {
+        self.user.is_some()
+    }
+
+    /// The secret values, for masking in error excerpts.
+    pub(crate) fn secrets(&self) -> Vec<String> {
+        let mut v = vec![self.partner.expose().to_string()];
+        if let Some((u, _)) = &self.user {
+            v.push(u.expose().to_string());
+        }
+        v
+    }
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credentials")
+            .field("partner_token", &"***")
+            .field("user_token", &self.user.as_ref().map(|_| "***"))
+            .finish()
+    }
+}
+
+/// Shared, switchable credentials.
+pub(crate) type SharedCredentials = Arc<RwLock<Credentials>>;
+
+impl Client {
+    /// Logs a user in (`POST /auth`, sent with the partner token alone) and keeps the
+    /// returned user token for every later call of this client and its clones.
+    ///
+    /// `login` is a phone number (`+13155550175`) or an e-mail address. For an account
+    /// with two-factor authentication this returns an [`ErrorKind::Api`](crate::ErrorKind::Api)
+    /// error whose message names the `uuid`; finish with
+    /// [`login_second_factor`](Self::login_second_factor).
+    pub async fn login(&self, login: &str, password: &str) -> Result<types::AuthUser> {
+        self.login_inner(login, password, None).await
+    }
+
+    /// Finishes a two-factor login with the `uuid` from the first step and the code the
+    /// user received.
+    pub async fn login_second_factor(
+        &self,
+        login: &str,
+        password: &str,
+        uuid: &str,
+        code: &str,
+    ) -> Result<types::AuthUser> {
+        let second = types::AuthSecondFactor { uuid: uuid.to_string(), secret: Secret::new(code) };
+        self.login_inner(login, password, Some(second)).await
+    }
+
+    async fn login_inner(
+        &self,
+        login: &str,
+        password: &str,
+        second: Option<types::AuthSecondFactor>,
+    ) -> Result<types::AuthUser> {
+        let body = types::AuthRequest { login: login.to_string(), password: Secret::new(password), x2fa: second };
+        let reply = self.authorize_user().body(body).send().await?.into_inner();
+        let user = reply.data.ok_or_else(|| {
+            Error::new(crate::ErrorKind::Decode)
+                .with_operation("authorize_user")
+                .with_message("the login reply has no `data`")
+        })?;
+        match (&user.user_token, &user.uuid) {
+            (Some(token), _) if !token.expose().is_empty() => {
+                self.set_user_token(token.expose())?;
+                Ok(user)
+            }
+            (_, Some(uuid)) => Err(Error::new(crate::ErrorKind::Api)
+                .with_operation("authorize_user")
+                .with_message(format!(
+                    "two-factor authentication required: call `login_second_factor` with uuid {uuid}"
+                ))),
+            _ => Err(Error::new(crate::ErrorKind::Decode)
+                .with_operation("authorize_user")
+                .with_message("the login reply has neither a user token nor a two-factor uuid")),
+        }
+    }
+
+    /// Sets the user token for every later call of this client and its clones.
+    ///
+    /// Fails, leaving the previous token in place, when the token cannot be sent in a
+    /// header.
+    pub fn set_user_token(&self, token: &str) -> Result<()> {
+        self.inner.write_credentials(|c| c.set_user(Some(token)))
+    }
+
+    /// Forgets the user token: later calls send the partner token alone.
+    pub fn clear_user_token(&self) -> Result<()> {
+        self.inner.write_credentials(|c| c.set_user(None))
+    }
+
+    /// Whether a user token is set.
+    pub fn has_user_token(&self) -> bool {
+        self.inner.read_credentials(Credentials::has_user)
+    }
+
+    /// A client for another user: the same connection pool, settings and rate limiter,
+    /// its own user token. Changing either client's token does not affect the other.
+    pub fn with_user_token(&self, token: &str) -> Result<Client> {
+        let ctx = self.inner.fork_credentials(Some(token))?;
+        Ok(Client::new_with_client(self.baseurl(), self.client().clone(), ctx))
+    }
+
+    fn baseurl(&self) -> &str {
+        progenitor_client::ClientInfo::baseurl(self)
+    }
+
+    fn client(&self) -> &reqwest::Client {
+        progenitor_client::ClientInfo::client(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_with_header_breaking_characters_are_rejected() {
+        for bad in ["", "abc\r\nX-Evil: 1", "a b", "a,b", "tök", "a\tb", "a\0b"] {
+            let e = validate_token("partner", bad).unwrap_err();
+            assert!(e.is_invalid_request());
+            assert!(!e.to_string().contains(bad) || bad.is_empty(), "{e}");
+        }
+        validate_token("user", "abcDEF0123-_.~+/=").unwrap();
+    }
+
+    #[test]
+    fn header_has_exactly_the_documented_shapes() {
+        let mut c = Credentials::new("P123", None).unwrap();
+        assert_eq!(c.header_for("get_location", false).unwrap(), "Bearer P123");
+        assert!(c.header_for("create_location", true).unwrap_err().is_invalid_request());
+        c.set_user(Some("U456")).unwrap();
+        assert_eq!(c.header_for("create_location", true).unwrap(), "Bearer P123, User U456");
+        assert_eq!(c.header_for("get_location", false).unwrap(), "Bearer P123, User U456");
+        assert_eq!(c.header_for("authorize_user", false).unwrap(), "Bearer P123");
+        assert!(c.header_for("x", true).unwrap().is_sensitive());
+        assert!(c.set_user(Some("bad token")).is_err());
+        assert_eq!(c.header_for("x", true).unwrap(), "Bearer P123, User U456");
+    }
+
+    #[test]
+    fn debug_never_shows_secrets() {
+        let c = Credentials::new("PARTNERTOKEN", Some("USERTOKEN")).unwrap();
+        let s = format!("{c:?} {:?}", Secret::new("PASSWORD"));
+        assert!(!s.contains("PARTNERTOKEN") && !s.contains("USERTOKEN") && !s.contains("PASSWORD"), "{s}");
+    }
+}

@@ -1,0 +1,191 @@
+//! Building a [`Client`].
+
+use crate::auth::Credentials;
+use crate::context::{Config, Context};
+use crate::error::{Error, Result};
+use crate::generated::Client;
+use reqwest::header::HeaderValue;
+use std::fmt;
+use std::time::Duration;
+
+/// The production base URL of the V1 API.
+pub const PRODUCTION_URL: &str = "https://api.alteg.io/api/v1";
+
+/// Default time allowed for a whole request.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Default time allowed to open a connection.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Configures a [`Client`]; start with [`Client::builder`].
+pub struct ClientBuilder {
+    partner_token: String,
+    user_token: Option<String>,
+    base_url: String,
+    timeout: Duration,
+    connect_timeout: Duration,
+    user_agent: String,
+    http: Option<reqwest::Client>,
+    allow_insecure_http: bool,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("partner_token", &"***")
+            .field("user_token", &self.user_token.as_ref().map(|_| "***"))
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// Starts configuring a client that authenticates with this partner token.
+    pub fn builder(partner_token: impl Into<String>) -> ClientBuilder {
+        ClientBuilder {
+            partner_token: partner_token.into(),
+            user_token: None,
+            base_url: PRODUCTION_URL.to_string(),
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            user_agent: concat!("altegio-rs/", env!("CARGO_PKG_VERSION")).to_string(),
+            http: None,
+            allow_insecure_http: false,
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// Sends this user token with every call (`Bearer <partner>, User <user>`).
+    pub fn user_token(mut self, token: impl Into<String>) -> Self {
+        self.user_token = Some(token.into());
+        self
+    }
+
+    /// Talks to another server (a mock, a proxy). Only `https`, or `http` to a loopback
+    /// address, unless [`allow_insecure_http`](Self::allow_insecure_http) is set.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// Allows a plain-`http` base URL on a non-loopback host. Tokens then travel
+    /// unencrypted.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
+    /// Time allowed for a whole request, reply body included (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Time allowed to open a connection (default 10 s). Ignored with
+    /// [`http_client`](Self::http_client).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// The `User-Agent` header.
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.user_agent = agent.into();
+        self
+    }
+
+    /// Uses this `reqwest::Client` (and its connection pool, proxy and TLS settings).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Checks the settings and builds the client.
+    pub fn build(self) -> Result<Client> {
+        let credentials = Credentials::new(&self.partner_token, self.user_token.as_deref())?;
+        let base = check_base_url(&self.base_url, self.allow_insecure_http)?;
+        let user_agent = HeaderValue::from_str(&self.user_agent)
+            .map_err(|_| Error::invalid_request("the user agent cannot be sent in a header"))?;
+        let http = match self.http {
+            Some(h) => h,
+            None => {
+                install_crypto_provider();
+                reqwest::Client::builder()
+                    .connect_timeout(self.connect_timeout)
+                    .build()
+                    .map_err(|e| Error::invalid_request("cannot build the HTTP client").with_source(e))?
+            }
+        };
+        let ctx = Context::new(credentials, Config { timeout: self.timeout, user_agent });
+        Ok(Client::new_with_client(&base, http, ctx))
+    }
+}
+
+/// Refuses base URLs that would send tokens in clear text to another machine.
+fn check_base_url(url: &str, allow_insecure: bool) -> Result<String> {
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|e| Error::invalid_request(format!("the base URL `{url}` is not a URL: {e}")))?;
+    let loopback = match parsed.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    match parsed.scheme() {
+        "https" => {}
+        "http" if loopback || allow_insecure => {}
+        "http" => {
+            return Err(Error::invalid_request(format!(
+                "refusing plain http to `{}`: tokens would travel unencrypted; use https, or \
+                 `allow_insecure_http(true)`",
+                parsed.host_str().unwrap_or_default()
+            )));
+        }
+        other => return Err(Error::invalid_request(format!("unsupported URL scheme `{other}`"))),
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(Error::invalid_request("the base URL must not have a query or fragment"));
+    }
+    Ok(url.trim_end_matches('/').to_string())
+}
+
+#[cfg(all(feature = "rustls", not(feature = "native-tls")))]
+fn install_crypto_provider() {
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // Fails only if another thread installed one meanwhile, which is just as good.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
+}
+
+#[cfg(not(all(feature = "rustls", not(feature = "native-tls"))))]
+fn install_crypto_provider() {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_must_be_https_unless_loopback() {
+        assert_eq!(check_base_url("https://api.alteg.io/api/v1/", false).unwrap(), "https://api.alteg.io/api/v1");
+        assert!(check_base_url("http://127.0.0.1:8080", false).is_ok());
+        assert!(check_base_url("http://localhost:8080/api", false).is_ok());
+        assert!(check_base_url("http://[::1]:8080", false).is_ok());
+        let e = check_base_url("http://api.alteg.io/api/v1", false).unwrap_err();
+        assert!(e.is_invalid_request() && e.to_string().contains("unencrypted"), "{e}");
+        assert!(check_base_url("http://10.0.0.5", true).is_ok());
+        assert!(check_base_url("ftp://x", true).is_err());
+        assert!(check_base_url("not a url", false).is_err());
+        assert!(check_base_url("https://x/?a=1", false).is_err());
+    }
+
+    #[test]
+    fn builder_rejects_bad_tokens_without_echoing_them() {
+        let e = Client::builder("good").user_token("bad\r\nInjected: 1").build().unwrap_err();
+        assert!(e.is_invalid_request());
+        assert!(!e.to_string().contains("Injected"));
+        let dbg = format!("{:?}", Client::builder("PARTNER-SECRET").user_token("USER-SECRET"));
+        assert!(!dbg.contains("SECRET"), "{dbg}");
+    }
+}

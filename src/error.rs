@@ -1,0 +1,543 @@
+//! The one error type of every operation.
+
+use crate::wire::{field_errors, int_of};
+use reqwest::StatusCode;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::time::Duration;
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What went wrong, in the terms a caller acts on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// 401, or error code 20: a token is missing, wrong or revoked (a password change
+    /// revokes the user token).
+    Unauthorized,
+    /// 402/403, or error code 15: no permission, or the location's licence has run out.
+    Forbidden,
+    /// 404, or error code 30.
+    NotFound,
+    /// 400/422, field errors, or error codes 5/10: the request did not pass validation.
+    Validation,
+    /// 409: the change conflicts with existing data (e.g. the team member is busy).
+    Conflict,
+    /// 429: too many requests; see [`Error::retry_after`].
+    RateLimited,
+    /// 5xx.
+    Server,
+    /// Another API error, including `success: false` inside a 2xx reply.
+    Api,
+    /// The connection failed before a reply arrived.
+    Transport,
+    /// No complete reply within the timeout.
+    Timeout,
+    /// The reply is not what the operation's schema describes.
+    Decode,
+    /// The request was not sent: a missing parameter, an invalid token, a refused
+    /// unsafe call, a missing user token.
+    InvalidRequest,
+    /// A reply with a status the operation does not document (e.g. a 3xx).
+    Unexpected,
+}
+
+/// An error from any call of this crate.
+///
+/// It keeps what Altegio said (status, `meta.message`, field errors, numeric
+/// `error_code`) and what the client knows (operation, attempts, a short excerpt of
+/// the body). Tokens and passwords never appear in it.
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    kind: Option<ErrorKind>,
+    operation: Option<&'static str>,
+    status: Option<StatusCode>,
+    message: Option<String>,
+    field_errors: BTreeMap<String, Vec<String>>,
+    error_code: Option<i64>,
+    retry_after: Option<Duration>,
+    attempts: u32,
+    excerpt: Option<String>,
+    json_path: Option<String>,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Self {
+        Error { inner: Box::new(Inner { kind: Some(kind), ..Inner::default() }) }
+    }
+
+    pub(crate) fn invalid_request(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::InvalidRequest).with_message(message)
+    }
+
+    pub(crate) fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.inner.message = Some(message.into());
+        self
+    }
+
+    pub(crate) fn with_operation(mut self, op: &'static str) -> Self {
+        self.inner.operation = Some(op);
+        self
+    }
+
+    pub(crate) fn with_status(mut self, status: StatusCode) -> Self {
+        self.inner.status = Some(status);
+        self
+    }
+
+    pub(crate) fn with_attempts(mut self, attempts: u32) -> Self {
+        self.inner.attempts = attempts;
+        self
+    }
+
+    pub(crate) fn with_retry_after(mut self, d: Option<Duration>) -> Self {
+        self.inner.retry_after = d;
+        self
+    }
+
+    pub(crate) fn with_excerpt(mut self, excerpt: Option<String>) -> Self {
+        self.inner.excerpt = excerpt.filter(|e| !e.is_empty());
+        self
+    }
+
+    pub(crate) fn with_json_path(mut self, path: impl Into<String>) -> Self {
+        self.inner.json_path = Some(path.into());
+        self
+    }
+
+    pub(crate) fn with_source(mut self, e: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.inner.source = Some(Box::new(e));
+        self
+    }
+
+    /// Builds the error for an API error body (`status` may be 2xx for `success: false`).
+    pub(crate) fn api(status: StatusCode, body: &ApiErrorBody) -> Self {
+        let kind = classify(status, body);
+        let mut e = Error::new(kind).with_status(status);
+        e.inner.message = body.message.clone();
+        e.inner.field_errors = body.errors.clone();
+        e.inner.error_code = body.error_code;
+        e
+    }
+
+    /// The kind of failure.
+    pub fn kind(&self) -> ErrorKind {
+        self.inner.kind.unwrap_or(ErrorKind::Api)
+    }
+
+    /// The operationId of the call that failed.
+    pub fn operation(&self) -> Option<&'static str> {
+        self.inner.operation
+    }
+
+    /// The HTTP status, when a reply arrived.
+    pub fn status(&self) -> Option<StatusCode> {
+        self.inner.status
+    }
+
+    /// Altegio's message (`meta.message`, `errors.message` or `error_message`), or this
+    /// crate's description for errors that did not come from the API.
+    pub fn message(&self) -> Option<&str> {
+        self.inner.message.as_deref()
+    }
+
+    /// Validation messages per field (`meta.errors`, or the `errors` list of the
+    /// SMS-provider endpoints).
+    pub fn field_errors(&self) -> &BTreeMap<String, Vec<String>> {
+        &self.inner.field_errors
+    }
+
+    /// The numeric `error_code` when the body has one (5, 10, 15, 20, 30, 32, 431-437...).
+    pub fn error_code(&self) -> Option<i64> {
+        self.inner.error_code
+    }
+
+    /// The server's `Retry-After`, when it sent one.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.inner.retry_after
+    }
+
+    /// How many times the request was sent (0 when it never left the client).
+    pub fn attempts(&self) -> u32 {
+        self.inner.attempts
+    }
+
+    /// A short excerpt of the reply body, with secrets masked.
+    pub fn body_excerpt(&self) -> Option<&str> {
+        self.inner.excerpt.as_deref()
+    }
+
+    /// For decode errors: where in the JSON the reply stopped fitting the schema.
+    pub fn json_path(&self) -> Option<&str> {
+        self.inner.json_path.as_deref()
+    }
+
+    /// 401 or error code 20.
+    pub fn is_unauthorized(&self) -> bool {
+        self.kind() == ErrorKind::Unauthorized
+    }
+    /// 402/403 or error code 15.
+    pub fn is_forbidden(&self) -> bool {
+        self.kind() == ErrorKind::Forbidden
+    }
+    /// 404 or error code 30.
+    pub fn is_not_found(&self) -> bool {
+        self.kind() == ErrorKind::NotFound
+    }
+    /// A validation failure.
+    pub fn is_validation(&self) -> bool {
+        self.kind() == ErrorKind::Validation
+    }
+    /// 409.
+    pub fn is_conflict(&self) -> bool {
+        self.kind() == ErrorKind::Conflict
+    }
+    /// 429.
+    pub fn is_rate_limited(&self) -> bool {
+        self.kind() == ErrorKind::RateLimited
+    }
+    /// 5xx.
+    pub fn is_server_error(&self) -> bool {
+        self.kind() == ErrorKind::Server
+    }
+    /// A connection failure.
+    pub fn is_transport(&self) -> bool {
+        self.kind() == ErrorKind::Transport
+    }
+    /// A timeout.
+    pub fn is_timeout(&self) -> bool {
+        self.kind() == ErrorKind::Timeout
+    }
+    /// A reply that does not fit the schema.
+    pub fn is_decode(&self) -> bool {
+        self.kind() == ErrorKind::Decode
+    }
+    /// A request refused before sending.
+    pub fn is_invalid_request(&self) -> bool {
+        self.kind() == ErrorKind::InvalidRequest
+    }
+    /// Any error reported by the API (a reply with an error status or `success: false`).
+    pub fn is_api(&self) -> bool {
+        matches!(
+            self.kind(),
+            ErrorKind::Unauthorized
+                | ErrorKind::Forbidden
+                | ErrorKind::NotFound
+                | ErrorKind::Validation
+                | ErrorKind::Conflict
+                | ErrorKind::RateLimited
+                | ErrorKind::Server
+                | ErrorKind::Api
+        )
+    }
+}
+
+fn classify(status: StatusCode, body: &ApiErrorBody) -> ErrorKind {
+    match status.as_u16() {
+        401 => return ErrorKind::Unauthorized,
+        402 | 403 => return ErrorKind::Forbidden,
+        404 => return ErrorKind::NotFound,
+        400 | 422 => return ErrorKind::Validation,
+        409 => return ErrorKind::Conflict,
+        429 => return ErrorKind::RateLimited,
+        500..=599 => return ErrorKind::Server,
+        _ => {}
+    }
+    match body.error_code {
+        Some(20) => ErrorKind::Unauthorized,
+        Some(15) => ErrorKind::Forbidden,
+        Some(30) => ErrorKind::NotFound,
+        Some(5 | 10) => ErrorKind::Validation,
+        _ if !body.errors.is_empty() => ErrorKind::Validation,
+        _ => ErrorKind::Api,
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = &self.inner;
+        let what = match self.kind() {
+            ErrorKind::Unauthorized => "unauthorized",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::NotFound => "not found",
+            ErrorKind::Validation => "validation failed",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::RateLimited => "rate limited",
+            ErrorKind::Server => "server error",
+            ErrorKind::Api => "api error",
+            ErrorKind::Transport => "connection failed",
+            ErrorKind::Timeout => "timed out",
+            ErrorKind::Decode => "reply does not fit the schema",
+            ErrorKind::InvalidRequest => "request not sent",
+            ErrorKind::Unexpected => "unexpected reply",
+        };
+        if let Some(op) = i.operation {
+            write!(f, "{op}: ")?;
+        }
+        f.write_str(what)?;
+        if let Some(s) = i.status {
+            write!(f, " (HTTP {})", s.as_u16())?;
+        }
+        if let Some(c) = i.error_code {
+            write!(f, " [code {c}]")?;
+        }
+        if let Some(m) = &i.message {
+            write!(f, ": {m}")?;
+        }
+        for (field, msgs) in &i.field_errors {
+            write!(f, "; {field}: {}", msgs.join(", "))?;
+        }
+        if let Some(p) = &i.json_path {
+            write!(f, " at `{p}`")?;
+        }
+        if let Some(src) = &i.source {
+            write!(f, ": {src}")?;
+        }
+        if i.attempts > 1 {
+            write!(f, " (after {} attempts)", i.attempts)?;
+        }
+        if let Some(ex) = &i.excerpt {
+            write!(f, "; body: {ex}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = &self.inner;
+        let mut d = f.debug_struct("Error");
+        d.field("kind", &self.kind());
+        if let Some(op) = i.operation {
+            d.field("operation", &op);
+        }
+        if let Some(s) = i.status {
+            d.field("status", &s.as_u16());
+        }
+        if let Some(m) = &i.message {
+            d.field("message", m);
+        }
+        if !i.field_errors.is_empty() {
+            d.field("field_errors", &i.field_errors);
+        }
+        if let Some(c) = i.error_code {
+            d.field("error_code", &c);
+        }
+        if let Some(r) = i.retry_after {
+            d.field("retry_after", &r);
+        }
+        d.field("attempts", &i.attempts);
+        if let Some(p) = &i.json_path {
+            d.field("json_path", p);
+        }
+        if let Some(ex) = &i.excerpt {
+            d.field("body_excerpt", ex);
+        }
+        if let Some(src) = &i.source {
+            d.field("source", &src.to_string());
+        }
+        d.finish()
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.inner.source.as_ref().map(|e| e.as_ref() as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// An error body of the API, read leniently from whatever shape it has.
+///
+/// Handles the V1 envelope (`meta.message`, `meta.errors`), `errors.message`,
+/// `error_message` with a numeric `error_code`, the SMS-provider list
+/// `errors: [{field_name, error_message}]`, and `meta.conflict`. The JSON is kept in
+/// [`raw`](Self::raw).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ApiErrorBody {
+    /// The human-readable message.
+    pub message: Option<String>,
+    /// Messages per field.
+    pub errors: BTreeMap<String, Vec<String>>,
+    /// The numeric error code.
+    pub error_code: Option<i64>,
+    /// The body as sent.
+    pub raw: Value,
+}
+
+impl ApiErrorBody {
+    /// Reads any JSON value.
+    pub fn from_value(raw: Value) -> Self {
+        let str_at = |p: &str| raw.pointer(p).and_then(Value::as_str).map(str::to_string);
+        let message = str_at("/meta/message")
+            .or_else(|| str_at("/errors/message"))
+            .or_else(|| str_at("/error_message"))
+            .or_else(|| str_at("/message"))
+            .or_else(|| str_at("/error"))
+            .or_else(|| str_at("/data/message"));
+        let mut errors = raw.pointer("/meta/errors").map(field_errors).unwrap_or_default();
+        if let Some(list) = raw.get("errors").and_then(Value::as_array) {
+            for item in list {
+                let field = item.get("field_name").and_then(Value::as_str).unwrap_or("_").to_string();
+                let msg = item
+                    .get("error_message")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| item.to_string());
+                errors.entry(field).or_default().push(msg);
+            }
+        } else if let Some(obj) = raw.get("errors").filter(|e| e.is_object()) {
+            let mut more = field_errors(obj);
+            more.remove("message");
+            errors.extend(more);
+        }
+        let error_code = raw
+            .get("error_code")
+            .or_else(|| raw.pointer("/meta/error_code"))
+            .or_else(|| raw.pointer("/errors/code"))
+            .and_then(int_of);
+        ApiErrorBody { message, errors, error_code, raw }
+    }
+
+    /// Reads a body; text that is not JSON is kept as a string in `raw`.
+    pub fn from_slice(body: &[u8]) -> Self {
+        match serde_json::from_slice::<Value>(body) {
+            Ok(v) => Self::from_value(v),
+            Err(_) => ApiErrorBody { raw: Value::String(String::from_utf8_lossy(body).into_owned()), ..Default::default() },
+        }
+    }
+}
+
+impl Serialize for ApiErrorBody {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.raw.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for ApiErrorBody {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Value::deserialize(d).map(ApiErrorBody::from_value)
+    }
+}
+
+/// At most this many characters of a body go into an error.
+pub(crate) const EXCERPT_CHARS: usize = 300;
+
+/// A short, single-line excerpt of a body with the given secrets and any
+/// `user_token`/`password` values masked.
+pub(crate) fn excerpt(body: &[u8], secrets: &[&str]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let mut text = mask_secrets(&text, secrets);
+    text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() > EXCERPT_CHARS {
+        let cut: String = text.chars().take(EXCERPT_CHARS).collect();
+        format!("{cut}…")
+    } else {
+        text
+    }
+}
+
+/// Masks each secret and the string value of any `user_token`, `partner_token`,
+/// `password` or `secret` key.
+pub(crate) fn mask_secrets(text: &str, secrets: &[&str]) -> String {
+    let mut out = text.to_string();
+    for s in secrets.iter().filter(|s| s.len() >= 4) {
+        out = out.replace(*s, "***");
+    }
+    for key in ["\"user_token\"", "\"partner_token\"", "\"password\"", "\"secret\""] {
+        let mut from = 0;
+        while let Some(pos) = out[from..].find(key) {
+            let start = from + pos + key.len();
+            let rest = &out[start..];
+            let skip = rest.len() - rest.trim_start_matches([' ', ':', '\t']).len();
+            let vstart = start + skip;
+            if out[vstart..].starts_with('"') {
+                let after = vstart + 1;
+                let end = out[after..].find('"').map(|e| after + e).unwrap_or(out.len());
+                out.replace_range(after..end, "***");
+                from = after + 3;
+            } else {
+                from = start;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_every_error_shape() {
+        let b = ApiErrorBody::from_value(json!({"success": false, "data": null, "meta": {"message": "Not found"}}));
+        assert_eq!(b.message.as_deref(), Some("Not found"));
+        let b = ApiErrorBody::from_value(json!({"errors": {"message": "Token invalid", "code": 401}}));
+        assert_eq!(b.message.as_deref(), Some("Token invalid"));
+        assert_eq!(b.error_code, Some(401));
+        let b = ApiErrorBody::from_value(json!({"error_code": 20, "error_message": "bad partner"}));
+        assert_eq!((b.message.as_deref(), b.error_code), (Some("bad partner"), Some(20)));
+        let b = ApiErrorBody::from_value(json!({
+            "error_code": 10,
+            "errors": [{"field_name": "phone", "field_value": "1", "error_message": "too short"}]
+        }));
+        assert_eq!(b.errors["phone"], vec!["too short"]);
+        let b = ApiErrorBody::from_value(json!({
+            "success": false, "meta": {"message": "Invalid filter value", "errors": {"filters": ["unknown filter"]}}
+        }));
+        assert_eq!(b.errors["filters"], vec!["unknown filter"]);
+        let b = ApiErrorBody::from_slice(b"<html>502 Bad Gateway</html>");
+        assert_eq!(b.raw, json!("<html>502 Bad Gateway</html>"));
+        assert_eq!(b.message, None);
+    }
+
+    #[test]
+    fn classifies_by_status_then_code() {
+        let empty = ApiErrorBody::default();
+        for (s, k) in [
+            (401, ErrorKind::Unauthorized),
+            (402, ErrorKind::Forbidden),
+            (403, ErrorKind::Forbidden),
+            (404, ErrorKind::NotFound),
+            (400, ErrorKind::Validation),
+            (422, ErrorKind::Validation),
+            (409, ErrorKind::Conflict),
+            (429, ErrorKind::RateLimited),
+            (503, ErrorKind::Server),
+            (200, ErrorKind::Api),
+            (418, ErrorKind::Api),
+        ] {
+            assert_eq!(classify(StatusCode::from_u16(s).unwrap(), &empty), k, "{s}");
+        }
+        let coded = |c| ApiErrorBody { error_code: Some(c), ..Default::default() };
+        assert_eq!(classify(StatusCode::OK, &coded(20)), ErrorKind::Unauthorized);
+        assert_eq!(classify(StatusCode::OK, &coded(32)), ErrorKind::Api);
+        assert_eq!(classify(StatusCode::OK, &coded(10)), ErrorKind::Validation);
+    }
+
+    #[test]
+    fn excerpts_are_short_single_line_and_masked() {
+        let body = br#"{"data": {"user_token": "abcdef123456", "password" : "hunter22"}, "note": "PARTNERSECRET"}"#;
+        let ex = excerpt(body, &["PARTNERSECRET"]);
+        assert!(!ex.contains("abcdef123456") && !ex.contains("hunter22") && !ex.contains("PARTNERSECRET"), "{ex}");
+        let long = "x".repeat(1000);
+        assert_eq!(excerpt(long.as_bytes(), &[]).chars().count(), EXCERPT_CHARS + 1);
+        assert_eq!(excerpt(b"a\n  b", &[]), "a b");
+    }
+
+    #[test]
+    fn display_names_operation_status_and_message() {
+        let body = ApiErrorBody::from_value(json!({"meta": {"message": "Wrong login", "errors": {"login": ["unknown"]}}}));
+        let e = Error::api(StatusCode::UNAUTHORIZED, &body).with_operation("authorize_user").with_attempts(1);
+        assert_eq!(e.to_string(), "authorize_user: unauthorized (HTTP 401): Wrong login; login: unknown");
+        assert!(e.is_unauthorized() && e.is_api());
+    }
+}

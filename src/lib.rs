@@ -1,0 +1,96 @@
+//! A typed async client for the [Altegio](https://alteg.io) B2B REST API (V1), the
+//! international brand of YCLIENTS.
+//!
+//! The client is generated at build time from the hand-maintained OpenAPI document in
+//! `openapi/` by [progenitor](https://docs.rs/progenitor); this crate adds what a
+//! generator cannot: Altegio's two-token `Authorization` header, one error type for every
+//! failure, and lenient types for the PHP-style wire format.
+//!
+//! # Quick start
+//!
+//! ```no_run
+//! # async fn demo() -> altegio::Result<()> {
+//! let client = altegio::Client::builder("PARTNER_TOKEN").build()?;
+//! client.login("+13155550175", "password").await?; // keeps the user token
+//! let locations = client.get_location_list().my(1).send().await?;
+//! for location in locations.data.iter() {
+//!     println!("{:?} {:?}", location.id, location.title);
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! Every operation of the spec is a method of [`Client`] named after its official
+//! operationId; it returns a builder whose setters take the parameters and the body, and
+//! whose `send()` (or `send_with(CallOptions)`) performs the call.
+//!
+//! # Authentication
+//!
+//! Every request carries `Authorization: Bearer <partner_token>` or, once a user token is
+//! known, `Authorization: Bearer <partner_token>, User <user_token>`, plus
+//! `Accept: application/vnd.api.v2+json`. [`Client::login`] calls `POST /auth` with the
+//! partner token alone and keeps the returned user token; [`Client::set_user_token`],
+//! [`Client::clear_user_token`] and [`Client::with_user_token`] switch it. An operation
+//! documented as needing the user token fails before sending when none is set. Tokens
+//! with characters that cannot travel in a header are refused, and no token or password
+//! ever appears in `Debug` output, error messages or logs.
+//!
+//! # Errors
+//!
+//! Every call returns [`Result`]. An [`Error`] has an [`ErrorKind`] (unauthorized,
+//! forbidden, not found, validation, conflict, rate limited, server, transport, timeout,
+//! decode, ...), and keeps the HTTP status, Altegio's message, the field errors, the
+//! numeric `error_code` and `Retry-After`. A `2xx` reply whose envelope says
+//! `success: false` is an error, not a success. A reply that does not fit the schema is a
+//! decode error naming the operation, the JSON path and a short excerpt of the body.
+//!
+//! # The wire format
+//!
+//! Fields that the API sends in several shapes use the types of [`wire`]: [`wire::FlexBool`]
+//! (`true`, `1`, `"1"`), [`wire::FlexInt`] (`77`, `"77"`), [`wire::FlexNumber`],
+//! [`wire::FlexString`], [`wire::FlexDateTime`] (every date format seen, raw text kept),
+//! [`wire::Meta`] (`[]`, `{}`, objects) and [`wire::OrEmpty`] (objects sent as `[]`).
+//!
+//! # Testing without the API
+//!
+//! With the `mock` feature, [`mock::MockServer`] starts an in-process server on
+//! `127.0.0.1` that answers every operation with the example of the spec, checks the
+//! `Authorization` header, lets tests override replies and records what it received.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod auth;
+mod call;
+mod client;
+mod context;
+mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
+pub mod operations;
+pub mod wire;
+
+#[allow(
+    missing_docs,
+    unused_imports,
+    dead_code,
+    clippy::all,
+    clippy::pedantic,
+    rustdoc::all,
+    irrefutable_let_patterns
+)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/altegio.rs"));
+}
+
+pub use auth::Secret;
+pub use call::CallOptions;
+pub use client::{ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, PRODUCTION_URL};
+pub use context::{ACCEPT_V2, Context};
+pub use error::{ApiErrorBody, Error, ErrorKind, Result};
+/// The request builders returned by the client's methods, one per operation.
+pub use generated::builder;
+/// The request and response types of the spec.
+pub use generated::types;
+/// The Altegio API client; see the crate documentation.
+pub use generated::Client;
+pub use progenitor_client::{ByteStream, ResponseValue};
