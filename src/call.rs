@@ -65,7 +65,11 @@ pub(crate) async fn execute(
     mut request: reqwest::Request,
     _info: &OperationInfo,
 ) -> reqwest::Result<reqwest::Response> {
-    let timeout = CALL.try_with(|c| c.borrow().options.timeout).ok().flatten().unwrap_or(config.timeout);
+    let timeout = CALL
+        .try_with(|c| c.borrow().options.timeout)
+        .ok()
+        .flatten()
+        .unwrap_or(config.timeout);
     *request.timeout_mut() = Some(timeout);
     let _ = CALL.try_with(|c| c.borrow_mut().attempts += 1);
     let response = http.execute(request).await?;
@@ -108,8 +112,13 @@ pub(crate) async fn untyped<T, E>(
     finish(operation, result, state, |_| None)
 }
 
-async fn run<R>(operation: &'static str, options: CallOptions, call: impl Future<Output = R>) -> (R, CallState) {
-    let (method, path) = crate::operations::find(operation).map_or(("", ""), |o| (o.method, o.path));
+async fn run<R>(
+    operation: &'static str,
+    options: CallOptions,
+    call: impl Future<Output = R>,
+) -> (R, CallState) {
+    let (method, path) =
+        crate::operations::find(operation).map_or(("", ""), |o| (o.method, o.path));
     let span = tracing::debug_span!(
         "altegio.request",
         operation,
@@ -119,7 +128,10 @@ async fn run<R>(operation: &'static str, options: CallOptions, call: impl Future
         attempts = tracing::field::Empty,
         latency_ms = tracing::field::Empty,
     );
-    let cell = RefCell::new(CallState { options, ..CallState::default() });
+    let cell = RefCell::new(CallState {
+        options,
+        ..CallState::default()
+    });
     let started = Instant::now();
     let (result, state) = CALL
         .scope(cell, async move {
@@ -135,7 +147,12 @@ async fn run<R>(operation: &'static str, options: CallOptions, call: impl Future
         span.record("status", s.as_u16());
     }
     span.in_scope(|| {
-        tracing::debug!(status = state.status.map(|s| s.as_u16()), attempts = state.attempts, latency_ms = latency, "reply")
+        tracing::debug!(
+            status = state.status.map(|s| s.as_u16()),
+            attempts = state.attempts,
+            latency_ms = latency,
+            "reply"
+        )
     });
     (result, state)
 }
@@ -171,7 +188,8 @@ fn map_error<E>(
         P::InvalidResponsePayload(body, err) => match state.status {
             Some(s) if !s.is_success() => api_error(s, state, secrets),
             status => {
-                let (path, message) = path_of(&body).unwrap_or_else(|| (String::new(), err.to_string()));
+                let (path, message) =
+                    path_of(&body).unwrap_or_else(|| (String::new(), err.to_string()));
                 let mut e = Error::new(ErrorKind::Decode)
                     .with_message(message)
                     .with_excerpt(Some(excerpt(&body, secrets)));
@@ -217,7 +235,9 @@ pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
         return Some(Duration::from_secs(secs));
     }
     let when = chrono::DateTime::parse_from_rfc2822(v).ok()?;
-    let wait = when.signed_duration_since(chrono::Utc::now()).num_milliseconds();
+    let wait = when
+        .signed_duration_since(chrono::Utc::now())
+        .num_milliseconds();
     Some(Duration::from_millis(wait.max(0) as u64))
 }
 
@@ -249,7 +269,9 @@ mod tests {
 
     #[test]
     fn success_false_is_recognised_in_every_spelling() {
-        assert!(reports_failure(br#"{"success": false, "data": null, "meta": {"message": "x"}}"#));
+        assert!(reports_failure(
+            br#"{"success": false, "data": null, "meta": {"message": "x"}}"#
+        ));
         assert!(reports_failure(br#"{"success": 0}"#));
         assert!(reports_failure(br#"{"success": "0"}"#));
         assert!(!reports_failure(br#"{"success": true, "data": []}"#));
@@ -264,12 +286,18 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(RETRY_AFTER, "7".parse().unwrap());
         assert_eq!(retry_after(&h), Some(Duration::from_secs(7)));
-        h.insert(RETRY_AFTER, "Sun, 06 Nov 1994 08:49:37 GMT".parse().unwrap());
+        h.insert(
+            RETRY_AFTER,
+            "Sun, 06 Nov 1994 08:49:37 GMT".parse().unwrap(),
+        );
         assert_eq!(retry_after(&h), Some(Duration::ZERO));
         let later = (chrono::Utc::now() + chrono::Duration::seconds(30)).to_rfc2822();
         h.insert(RETRY_AFTER, later.parse().unwrap());
         let d = retry_after(&h).unwrap();
-        assert!(d > Duration::from_secs(25) && d <= Duration::from_secs(30), "{d:?}");
+        assert!(
+            d > Duration::from_secs(25) && d <= Duration::from_secs(30),
+            "{d:?}"
+        );
         h.insert(RETRY_AFTER, "soon".parse().unwrap());
         assert_eq!(retry_after(&h), None);
     }

@@ -115,10 +115,18 @@ impl ClientBuilder {
                 reqwest::Client::builder()
                     .connect_timeout(self.connect_timeout)
                     .build()
-                    .map_err(|e| Error::invalid_request("cannot build the HTTP client").with_source(e))?
+                    .map_err(|e| {
+                        Error::invalid_request("cannot build the HTTP client").with_source(e)
+                    })?
             }
         };
-        let ctx = Context::new(credentials, Config { timeout: self.timeout, user_agent });
+        let ctx = Context::new(
+            credentials,
+            Config {
+                timeout: self.timeout,
+                user_agent,
+            },
+        );
         Ok(Client::new_with_client(&base, http, ctx))
     }
 }
@@ -143,10 +151,16 @@ fn check_base_url(url: &str, allow_insecure: bool) -> Result<String> {
                 parsed.host_str().unwrap_or_default()
             )));
         }
-        other => return Err(Error::invalid_request(format!("unsupported URL scheme `{other}`"))),
+        other => {
+            return Err(Error::invalid_request(format!(
+                "unsupported URL scheme `{other}`"
+            )));
+        }
     }
     if parsed.query().is_some() || parsed.fragment().is_some() {
-        return Err(Error::invalid_request("the base URL must not have a query or fragment"));
+        return Err(Error::invalid_request(
+            "the base URL must not have a query or fragment",
+        ));
     }
     Ok(url.trim_end_matches('/').to_string())
 }
@@ -168,12 +182,18 @@ mod tests {
 
     #[test]
     fn base_url_must_be_https_unless_loopback() {
-        assert_eq!(check_base_url("https://api.alteg.io/api/v1/", false).unwrap(), "https://api.alteg.io/api/v1");
+        assert_eq!(
+            check_base_url("https://api.alteg.io/api/v1/", false).unwrap(),
+            "https://api.alteg.io/api/v1"
+        );
         assert!(check_base_url("http://127.0.0.1:8080", false).is_ok());
         assert!(check_base_url("http://localhost:8080/api", false).is_ok());
         assert!(check_base_url("http://[::1]:8080", false).is_ok());
         let e = check_base_url("http://api.alteg.io/api/v1", false).unwrap_err();
-        assert!(e.is_invalid_request() && e.to_string().contains("unencrypted"), "{e}");
+        assert!(
+            e.is_invalid_request() && e.to_string().contains("unencrypted"),
+            "{e}"
+        );
         assert!(check_base_url("http://10.0.0.5", true).is_ok());
         assert!(check_base_url("ftp://x", true).is_err());
         assert!(check_base_url("not a url", false).is_err());
@@ -182,10 +202,16 @@ mod tests {
 
     #[test]
     fn builder_rejects_bad_tokens_without_echoing_them() {
-        let e = Client::builder("good").user_token("bad\r\nInjected: 1").build().unwrap_err();
+        let e = Client::builder("good")
+            .user_token("bad\r\nInjected: 1")
+            .build()
+            .unwrap_err();
         assert!(e.is_invalid_request());
         assert!(!e.to_string().contains("Injected"));
-        let dbg = format!("{:?}", Client::builder("PARTNER-SECRET").user_token("USER-SECRET"));
+        let dbg = format!(
+            "{:?}",
+            Client::builder("PARTNER-SECRET").user_token("USER-SECRET")
+        );
         assert!(!dbg.contains("SECRET"), "{dbg}");
     }
 }

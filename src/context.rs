@@ -29,7 +29,10 @@ pub struct Context {
 
 impl Context {
     pub(crate) fn new(credentials: Credentials, config: Config) -> Self {
-        Context { credentials: Arc::new(RwLock::new(credentials)), config: Arc::new(config) }
+        Context {
+            credentials: Arc::new(RwLock::new(credentials)),
+            config: Arc::new(config),
+        }
     }
 
     pub(crate) fn read_credentials<T>(&self, f: impl FnOnce(&Credentials) -> T) -> T {
@@ -37,7 +40,10 @@ impl Context {
         f(&guard)
     }
 
-    pub(crate) fn write_credentials(&self, f: impl FnOnce(&mut Credentials) -> Result<()>) -> Result<()> {
+    pub(crate) fn write_credentials(
+        &self,
+        f: impl FnOnce(&mut Credentials) -> Result<()>,
+    ) -> Result<()> {
         let mut guard = self.credentials.write().unwrap_or_else(|p| p.into_inner());
         f(&mut guard)
     }
@@ -46,7 +52,10 @@ impl Context {
     /// same settings.
     pub(crate) fn fork_credentials(&self, user: Option<&str>) -> Result<Context> {
         let creds = self.read_credentials(|c| c.fork(user))?;
-        Ok(Context { credentials: Arc::new(RwLock::new(creds)), config: self.config.clone() })
+        Ok(Context {
+            credentials: Arc::new(RwLock::new(creds)),
+            config: self.config.clone(),
+        })
     }
 }
 
@@ -56,11 +65,16 @@ impl ClientHooks<Context> for Client {
         request: &mut reqwest::Request,
         info: &OperationInfo,
     ) -> std::result::Result<(), progenitor_client::Error<E>> {
-        let needs_user = crate::operations::find(info.operation_id).is_some_and(|o| o.needs_user_token);
+        let needs_user =
+            crate::operations::find(info.operation_id).is_some_and(|o| o.needs_user_token);
         let auth = self
             .inner()
             .read_credentials(|c| c.header_for(info.operation_id, needs_user))
-            .map_err(|e| progenitor_client::Error::InvalidRequest(e.message().unwrap_or_default().to_string()))?;
+            .map_err(|e| {
+                progenitor_client::Error::InvalidRequest(
+                    e.message().unwrap_or_default().to_string(),
+                )
+            })?;
         crate::call::note_secrets(self.inner().read_credentials(Credentials::secrets));
         let headers = request.headers_mut();
         headers.insert(AUTHORIZATION, auth);

@@ -87,10 +87,10 @@ pub use call::CallOptions;
 pub use client::{ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, PRODUCTION_URL};
 pub use context::{ACCEPT_V2, Context};
 pub use error::{ApiErrorBody, Error, ErrorKind, Result};
+/// The Altegio API client; see the crate documentation.
+pub use generated::Client;
 /// The request builders returned by the client's methods, one per operation.
 pub use generated::builder;
 /// The request and response types of the spec.
 pub use generated::types;
-/// The Altegio API client; see the crate documentation.
-pub use generated::Client;
 pub use progenitor_client::{ByteStream, ResponseValue};

@@ -38,7 +38,9 @@ pub const OR_EMPTY_SUFFIX: &str = "OrEmpty";
 pub const GENERATED_TYPES: &str = "crate::generated::types";
 
 /// HTTP methods an OpenAPI path item may hold.
-pub const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+pub const METHODS: &[&str] = &[
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 /// A problem found in the spec, with where it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,13 +105,20 @@ impl Spec {
 
     /// A `SpecError` located at `pointer` of the merged document.
     pub fn error(&self, pointer: &str, message: impl Into<String>) -> SpecError {
-        SpecError { file: self.file_of(pointer), pointer: pointer.to_string(), message: message.into() }
+        SpecError {
+            file: self.file_of(pointer),
+            pointer: pointer.to_string(),
+            message: message.into(),
+        }
     }
 }
 
 fn display(dir: &Path, file: &Path) -> String {
     let parent = dir.parent().unwrap_or(dir);
-    file.strip_prefix(parent).unwrap_or(file).display().to_string()
+    file.strip_prefix(parent)
+        .unwrap_or(file)
+        .display()
+        .to_string()
 }
 
 /// Parses one YAML file into JSON.
@@ -121,19 +130,67 @@ pub fn parse_yaml(name: &str, text: &str) -> Result<Value, SpecError> {
     })
 }
 
-/// Reads the root document and every area file of `dir` and merges them.
+/// Reads the root document and every area file of `dir` and merges them; fails on the
+/// first problem (all problems are listed by [`load_all`]).
 pub fn load(dir: &Path) -> Result<Spec, SpecError> {
+    let (spec, mut errors) = load_all(dir);
+    match (spec, errors.is_empty()) {
+        (Some(spec), true) => Ok(spec),
+        _ => Err(if errors.is_empty() {
+            SpecError {
+                file: ROOT_FILE.into(),
+                pointer: String::new(),
+                message: "cannot load the spec".into(),
+            }
+        } else {
+            let first = errors.remove(0);
+            if errors.is_empty() {
+                first
+            } else {
+                SpecError {
+                    message: format!(
+                        "{} (and {} more problems; run `cargo xtask lint`)",
+                        first.message,
+                        errors.len()
+                    ),
+                    ..first
+                }
+            }
+        }),
+    }
+}
+
+/// Reads and merges what can be read; every file that cannot be read or merged becomes
+/// an error and is left out. `None` when the root itself cannot be read.
+pub fn load_all(dir: &Path) -> (Option<Spec>, Vec<SpecError>) {
+    let mut errors = Vec::new();
+    let mut read = |path: &Path| -> Option<(String, Value)> {
+        let name = display(dir, path);
+        match std::fs::read_to_string(path) {
+            Ok(text) => match parse_yaml(&name, &text) {
+                Ok(v) => Some((name, v)),
+                Err(e) => {
+                    errors.push(e);
+                    None
+                }
+            },
+            Err(e) => {
+                errors.push(SpecError {
+                    file: name,
+                    pointer: String::new(),
+                    message: format!("cannot read: {e}"),
+                });
+                None
+            }
+        }
+    };
     let root_path = dir.join(ROOT_FILE);
-    let root_name = display(dir, &root_path);
-    let text = std::fs::read_to_string(&root_path).map_err(|e| SpecError {
-        file: root_name.clone(),
-        pointer: String::new(),
-        message: format!("cannot read: {e}"),
-    })?;
-    let mut sources = vec![(root_name.clone(), parse_yaml(&root_name, &text)?)];
+    let Some(root) = read(&root_path) else {
+        return (None, errors);
+    };
+    let mut sources = vec![root];
     let mut files = vec![root_path];
-    let areas = dir.join(AREAS_DIR);
-    let mut area_files: Vec<PathBuf> = match std::fs::read_dir(&areas) {
+    let mut area_files: Vec<PathBuf> = match std::fs::read_dir(dir.join(AREAS_DIR)) {
         Ok(rd) => rd
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
@@ -142,30 +199,42 @@ pub fn load(dir: &Path) -> Result<Spec, SpecError> {
     };
     area_files.sort();
     for path in area_files {
-        let name = display(dir, &path);
-        let text = std::fs::read_to_string(&path).map_err(|e| SpecError {
-            file: name.clone(),
-            pointer: String::new(),
-            message: format!("cannot read: {e}"),
-        })?;
-        sources.push((name.clone(), parse_yaml(&name, &text)?));
+        if let Some(src) = read(&path) {
+            sources.push(src);
+        }
         files.push(path);
     }
-    let mut spec = merge(sources)?;
-    spec.files = files;
-    Ok(spec)
+    let (spec, merge_errors) = merge(sources);
+    errors.extend(merge_errors);
+    (
+        spec.map(|mut s| {
+            s.files = files;
+            s
+        }),
+        errors,
+    )
 }
 
-/// Merges `(file name, document)` pairs; the first is the root.
-pub fn merge(sources: Vec<(String, Value)>) -> Result<Spec, SpecError> {
+/// Merges `(file name, document)` pairs; the first is the root. Parts that clash are
+/// reported and left out.
+pub fn merge(sources: Vec<(String, Value)>) -> (Option<Spec>, Vec<SpecError>) {
+    let mut errors = Vec::new();
     let mut iter = sources.into_iter();
-    let (root_file, mut doc) = iter.next().ok_or_else(|| SpecError {
-        file: ROOT_FILE.into(),
-        pointer: String::new(),
-        message: "no root document".into(),
-    })?;
+    let Some((root_file, mut doc)) = iter.next() else {
+        errors.push(SpecError {
+            file: ROOT_FILE.into(),
+            pointer: String::new(),
+            message: "no root document".into(),
+        });
+        return (None, errors);
+    };
     if !doc.is_object() {
-        return Err(SpecError { file: root_file, pointer: String::new(), message: "the document is not a mapping".into() });
+        errors.push(SpecError {
+            file: root_file,
+            pointer: String::new(),
+            message: "the document is not a mapping".into(),
+        });
+        return (None, errors);
     }
     let mut path_files = BTreeMap::new();
     let mut component_files = BTreeMap::new();
@@ -185,56 +254,75 @@ pub fn merge(sources: Vec<(String, Value)>) -> Result<Spec, SpecError> {
     }
     for (file, part) in iter {
         let Some(part) = part.as_object() else {
-            return Err(SpecError { file, pointer: String::new(), message: "an area file must be a mapping".into() });
+            errors.push(SpecError {
+                file,
+                pointer: String::new(),
+                message: "an area file must be a mapping".into(),
+            });
+            continue;
         };
         for key in part.keys() {
             if key != "paths" && key != "components" {
-                return Err(SpecError {
-                    file,
+                errors.push(SpecError {
+                    file: file.clone(),
                     pointer: format!("/{}", esc(key)),
                     message: "an area file holds only `paths` and `components`".into(),
                 });
             }
         }
         if let Some(paths) = part.get("paths") {
-            let Some(paths) = paths.as_object() else {
-                return Err(SpecError { file, pointer: "/paths".into(), message: "must be a mapping".into() });
-            };
-            let target = obj_entry(&mut doc, "paths");
-            for (p, item) in paths {
-                if let Some(prev) = path_files.get(p) {
-                    return Err(SpecError {
-                        file,
-                        pointer: format!("/paths/{}", esc(p)),
-                        message: format!("path already declared in {prev}"),
-                    });
+            match paths.as_object() {
+                None => errors.push(SpecError {
+                    file: file.clone(),
+                    pointer: "/paths".into(),
+                    message: "must be a mapping".into(),
+                }),
+                Some(paths) => {
+                    let target = obj_entry(&mut doc, "paths");
+                    for (p, item) in paths {
+                        if let Some(prev) = path_files.get(p) {
+                            errors.push(SpecError {
+                                file: file.clone(),
+                                pointer: format!("/paths/{}", esc(p)),
+                                message: format!("path already declared in {prev}"),
+                            });
+                            continue;
+                        }
+                        path_files.insert(p.clone(), file.clone());
+                        target.insert(p.clone(), item.clone());
+                    }
                 }
-                path_files.insert(p.clone(), file.clone());
-                target.insert(p.clone(), item.clone());
             }
         }
         if let Some(comps) = part.get("components") {
             let Some(comps) = comps.as_object() else {
-                return Err(SpecError { file, pointer: "/components".into(), message: "must be a mapping".into() });
+                errors.push(SpecError {
+                    file: file.clone(),
+                    pointer: "/components".into(),
+                    message: "must be a mapping".into(),
+                });
+                continue;
             };
             for (kind, items) in comps {
                 let Some(items) = items.as_object() else {
-                    return Err(SpecError {
-                        file,
+                    errors.push(SpecError {
+                        file: file.clone(),
                         pointer: format!("/components/{}", esc(kind)),
                         message: "must be a mapping".into(),
                     });
+                    continue;
                 };
                 let comps_target = obj_entry(&mut doc, "components");
                 let target = obj_entry_map(comps_target, kind);
                 for (name, item) in items {
                     let key = format!("{kind}/{name}");
                     if let Some(prev) = component_files.get(&key) {
-                        return Err(SpecError {
-                            file,
+                        errors.push(SpecError {
+                            file: file.clone(),
                             pointer: format!("/components/{}/{}", esc(kind), esc(name)),
                             message: format!("component already declared in {prev}"),
                         });
+                        continue;
                     }
                     component_files.insert(key, file.clone());
                     target.insert(name.clone(), item.clone());
@@ -242,7 +330,16 @@ pub fn merge(sources: Vec<(String, Value)>) -> Result<Spec, SpecError> {
             }
         }
     }
-    Ok(Spec { doc, files: Vec::new(), path_files, component_files, root_file })
+    (
+        Some(Spec {
+            doc,
+            files: Vec::new(),
+            path_files,
+            component_files,
+            root_file,
+        }),
+        errors,
+    )
 }
 
 fn obj_entry<'a>(doc: &'a mut Value, key: &str) -> &'a mut Map<String, Value> {
@@ -251,7 +348,9 @@ fn obj_entry<'a>(doc: &'a mut Value, key: &str) -> &'a mut Map<String, Value> {
 }
 
 fn obj_entry_map<'a>(map: &'a mut Map<String, Value>, key: &str) -> &'a mut Map<String, Value> {
-    let slot = map.entry(key.to_string()).or_insert_with(|| Value::Object(Map::new()));
+    let slot = map
+        .entry(key.to_string())
+        .or_insert_with(|| Value::Object(Map::new()));
     if !slot.is_object() {
         *slot = Value::Object(Map::new());
     }
@@ -292,10 +391,16 @@ pub struct Operation {
 /// Maps each tag name to its area (`x-area`).
 pub fn tag_areas(doc: &Value) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    for t in doc.get("tags").and_then(Value::as_array).into_iter().flatten() {
-        if let (Some(name), Some(area)) =
-            (t.get("name").and_then(Value::as_str), t.get("x-area").and_then(Value::as_str))
-        {
+    for t in doc
+        .get("tags")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if let (Some(name), Some(area)) = (
+            t.get("name").and_then(Value::as_str),
+            t.get("x-area").and_then(Value::as_str),
+        ) {
             out.insert(name.to_string(), area.to_string());
         }
     }
@@ -306,9 +411,13 @@ pub fn tag_areas(doc: &Value) -> BTreeMap<String, String> {
 pub fn operations(doc: &Value) -> Vec<Operation> {
     let areas = tag_areas(doc);
     let mut out = Vec::new();
-    let Some(paths) = doc.get("paths").and_then(Value::as_object) else { return out };
+    let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
+        return out;
+    };
     for (path, item) in paths {
-        let Some(item) = item.as_object() else { continue };
+        let Some(item) = item.as_object() else {
+            continue;
+        };
         for (method, op) in item {
             if !METHODS.contains(&method.as_str()) {
                 continue;
@@ -333,19 +442,36 @@ pub fn operations(doc: &Value) -> Vec<Operation> {
                 })
                 .unwrap_or((200, None));
             out.push(Operation {
-                id: op.get("operationId").and_then(Value::as_str).unwrap_or_default().to_string(),
+                id: op
+                    .get("operationId")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
                 method: method.to_uppercase(),
                 path: path.clone(),
                 pointer: format!("/paths/{}/{}", esc(path), method),
                 area: areas.get(&tag).cloned().unwrap_or_default(),
                 tag,
-                summary: op.get("summary").and_then(Value::as_str).unwrap_or_default().to_string(),
+                summary: op
+                    .get("summary")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
                 needs_user,
                 status,
                 example,
-                deprecated: op.get("deprecated").and_then(Value::as_bool).unwrap_or(false),
-                handwritten: op.get("x-altegio-handwritten").and_then(Value::as_bool).unwrap_or(false),
-                docs_url: op.pointer("/externalDocs/url").and_then(Value::as_str).map(str::to_string),
+                deprecated: op
+                    .get("deprecated")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
+                handwritten: op
+                    .get("x-altegio-handwritten")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
+                docs_url: op
+                    .pointer("/externalDocs/url")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
             });
         }
     }
@@ -374,9 +500,12 @@ pub fn prepare(spec: &Spec, enabled: Option<&BTreeSet<String>>) -> Value {
         .collect();
     if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
         for (path, item) in paths.iter_mut() {
-            let Some(item) = item.as_object_mut() else { continue };
+            let Some(item) = item.as_object_mut() else {
+                continue;
+            };
             item.retain(|method, _| {
-                !METHODS.contains(&method.as_str()) || keep.contains(&format!("/paths/{}/{}", esc(path), method))
+                !METHODS.contains(&method.as_str())
+                    || keep.contains(&format!("/paths/{}/{}", esc(path), method))
             });
             for (method, op) in item.iter_mut() {
                 if !METHODS.contains(&method.as_str()) {
@@ -386,14 +515,19 @@ pub fn prepare(spec: &Spec, enabled: Option<&BTreeSet<String>>) -> Value {
                 widen_success(op);
             }
         }
-        paths.retain(|_, item| item.as_object().is_some_and(|i| i.keys().any(|k| METHODS.contains(&k.as_str()))));
+        paths.retain(|_, item| {
+            item.as_object()
+                .is_some_and(|i| i.keys().any(|k| METHODS.contains(&k.as_str())))
+        });
     }
     prune_components(&mut doc);
     doc
 }
 
 fn complete_docs(op: &mut Value, ops: &[Operation], pointer: &str) {
-    let Some(info) = ops.iter().find(|o| o.pointer == pointer) else { return };
+    let Some(info) = ops.iter().find(|o| o.pointer == pointer) else {
+        return;
+    };
     let mut extra = Vec::new();
     extra.push(if info.needs_user {
         "Authorization: partner token and user token (`Bearer <partner>, User <user>`).".to_string()
@@ -405,19 +539,35 @@ fn complete_docs(op: &mut Value, ops: &[Operation], pointer: &str) {
     if let Some(url) = &info.docs_url {
         extra.push(format!("Official documentation: <{url}>"));
     }
-    let Some(map) = op.as_object_mut() else { return };
-    let base = map.get("description").and_then(Value::as_str).unwrap_or_default().to_string();
-    let text = if base.is_empty() { extra.join("\n\n") } else { format!("{base}\n\n{}", extra.join("\n\n")) };
+    let Some(map) = op.as_object_mut() else {
+        return;
+    };
+    let base = map
+        .get("description")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let text = if base.is_empty() {
+        extra.join("\n\n")
+    } else {
+        format!("{base}\n\n{}", extra.join("\n\n"))
+    };
     map.insert("description".into(), Value::String(text));
 }
 
 fn widen_success(op: &mut Value) {
-    let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else { return };
-    let codes: Vec<String> = responses.keys().filter(|c| c.starts_with('2')).cloned().collect();
-    if codes.len() == 1 {
-        if let Some(resp) = responses.remove(&codes[0]) {
-            responses.insert("2XX".into(), resp);
-        }
+    let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
+        return;
+    };
+    let codes: Vec<String> = responses
+        .keys()
+        .filter(|c| c.starts_with('2'))
+        .cloned()
+        .collect();
+    if codes.len() == 1
+        && let Some(resp) = responses.remove(&codes[0])
+    {
+        responses.insert("2XX".into(), resp);
     }
 }
 
@@ -425,10 +575,12 @@ fn widen_success(op: &mut Value) {
 pub fn collect_refs(v: &Value, out: &mut BTreeSet<String>) {
     match v {
         Value::Object(m) => {
-            if let Some(r) = m.get("$ref").and_then(Value::as_str) {
-                if let Some(rest) = r.strip_prefix("#/components/") {
-                    out.insert(rest.to_string());
-                }
+            if let Some(rest) = m
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("#/components/"))
+            {
+                out.insert(rest.to_string());
             }
             for x in m.values() {
                 collect_refs(x, out);
@@ -449,7 +601,10 @@ fn prune_components(doc: &mut Value) {
         reached.insert(format!("schemas/{name}"));
     }
     // Inbound types (what Altegio sends to integrators) are used by no operation.
-    if let Some(schemas) = doc.pointer("/components/schemas").and_then(Value::as_object) {
+    if let Some(schemas) = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+    {
         for (name, schema) in schemas {
             if schema.get("x-altegio-inbound").and_then(Value::as_bool) == Some(true) {
                 reached.insert(format!("schemas/{name}"));
@@ -481,12 +636,20 @@ fn prune_components(doc: &mut Value) {
 
 /// The `(schema name, Rust type)` replacements for a prepared document.
 pub fn replacements(doc: &Value) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> =
-        REPLACEMENTS.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
-    if let Some(schemas) = doc.pointer("/components/schemas").and_then(Value::as_object) {
+    let mut out: Vec<(String, String)> = REPLACEMENTS
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    if let Some(schemas) = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+    {
         for name in schemas.keys() {
             if let Some(inner) = or_empty_target(name, doc) {
-                out.push((name.clone(), format!("crate::wire::OrEmpty<{GENERATED_TYPES}::{inner}>")));
+                out.push((
+                    name.clone(),
+                    format!("crate::wire::OrEmpty<{GENERATED_TYPES}::{inner}>"),
+                ));
             }
         }
     }
@@ -498,8 +661,14 @@ pub fn or_empty_target(name: &str, doc: &Value) -> Option<String> {
     let base = name.strip_suffix(OR_EMPTY_SUFFIX)?;
     let schema = doc.pointer(&format!("/components/schemas/{}", esc(name)))?;
     let one_of = schema.get("oneOf")?.as_array()?;
-    let refs: Vec<&str> = one_of.iter().filter_map(|s| s.get("$ref").and_then(Value::as_str)).collect();
-    let expected = [format!("#/components/schemas/{base}"), "#/components/schemas/EmptyArray".to_string()];
+    let refs: Vec<&str> = one_of
+        .iter()
+        .filter_map(|s| s.get("$ref").and_then(Value::as_str))
+        .collect();
+    let expected = [
+        format!("#/components/schemas/{base}"),
+        "#/components/schemas/EmptyArray".to_string(),
+    ];
     (one_of.len() == 2 && refs.len() == 2 && refs.iter().all(|r| expected.iter().any(|e| e == r)))
         .then(|| base.to_string())
 }
@@ -509,7 +678,9 @@ pub fn or_empty_target(name: &str, doc: &Value) -> Option<String> {
 /// Generator panics (progenitor asserts on some constructs) are caught and reported
 /// with the operation being generated when it can be told.
 pub fn generate(spec: &Spec, doc: &Value) -> Result<String, SpecError> {
-    use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle, TypeImpl};
+    use progenitor::{
+        GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle, TypeImpl,
+    };
 
     let api: openapiv3::OpenAPI = serde_json::from_value(doc.clone()).map_err(|e| SpecError {
         file: spec.root_file.clone(),
@@ -558,7 +729,10 @@ fn locate_generator_error(spec: &Spec, doc: &Value, message: &str) -> SpecError 
     // progenitor names the operation id or the path in most of its errors.
     for op in operations(doc) {
         if !op.id.is_empty() && message.contains(&op.id) || message.contains(&op.path) {
-            return spec.error(&op.pointer, format!("progenitor rejected the operation `{}`: {message}", op.id));
+            return spec.error(
+                &op.pointer,
+                format!("progenitor rejected the operation `{}`: {message}", op.id),
+            );
         }
     }
     spec.error("", format!("progenitor rejected the document: {message}"))
@@ -579,12 +753,20 @@ fn find_panicking_operation(
         if let Some(paths) = single.get_mut("paths").and_then(Value::as_object_mut) {
             for (path, item) in paths.iter_mut() {
                 if let Some(item) = item.as_object_mut() {
-                    item.retain(|m, _| !METHODS.contains(&m.as_str()) || format!("/paths/{}/{}", esc(path), m) == op.pointer);
+                    item.retain(|m, _| {
+                        !METHODS.contains(&m.as_str())
+                            || format!("/paths/{}/{}", esc(path), m) == op.pointer
+                    });
                 }
             }
-            paths.retain(|_, item| item.as_object().is_some_and(|i| i.keys().any(|k| METHODS.contains(&k.as_str()))));
+            paths.retain(|_, item| {
+                item.as_object()
+                    .is_some_and(|i| i.keys().any(|k| METHODS.contains(&k.as_str())))
+            });
         }
-        let Ok(api) = serde_json::from_value::<openapiv3::OpenAPI>(single) else { continue };
+        let Ok(api) = serde_json::from_value::<openapiv3::OpenAPI>(single) else {
+            continue;
+        };
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             progenitor::Generator::new(settings).generate_tokens(&api)
         }));
@@ -595,7 +777,13 @@ fn find_panicking_operation(
     }
     std::panic::set_hook(hook);
     match culprit {
-        Some(op) => spec.error(&op.pointer, format!("progenitor panicked on the operation `{}`: {message}", op.id)),
+        Some(op) => spec.error(
+            &op.pointer,
+            format!(
+                "progenitor panicked on the operation `{}`: {message}",
+                op.id
+            ),
+        ),
         None => spec.error("", format!("progenitor panicked: {message}")),
     }
 }
@@ -619,7 +807,9 @@ mod postprocess {
             if m.ident != "builder" {
                 continue;
             }
-            let Some((_, items)) = &mut m.content else { continue };
+            let Some((_, items)) = &mut m.content else {
+                continue;
+            };
             for item in items.iter_mut() {
                 let syn::Item::Impl(imp) = item else { continue };
                 if wrap_send(imp)? {
@@ -627,8 +817,15 @@ mod postprocess {
                 }
             }
         }
-        if sends == 0 && file.to_token_stream().to_string().contains("OperationInfo {") {
-            return Err("progenitor's builders have no `send` to wrap: the generator changed shape".into());
+        if sends == 0
+            && file
+                .to_token_stream()
+                .to_string()
+                .contains("OperationInfo {")
+        {
+            return Err(
+                "progenitor's builders have no `send` to wrap: the generator changed shape".into(),
+            );
         }
         PathEncoder.visit_file_mut(file);
         Ok(())
@@ -642,18 +839,28 @@ mod postprocess {
         else {
             return Ok(false);
         };
-        let syn::ImplItem::Fn(send) = &mut imp.items[pos] else { return Ok(false) };
+        let syn::ImplItem::Fn(send) = &mut imp.items[pos] else {
+            return Ok(false);
+        };
         let mut finder = OpIdFinder(None);
         finder.visit_block(&send.block);
-        let op_id = finder.0.ok_or("a builder `send` without an OperationInfo")?;
+        let op_id = finder
+            .0
+            .ok_or("a builder `send` without an OperationInfo")?;
         let ok_type = success_type(&send.sig.output)
             .ok_or_else(|| format!("`{op_id}`: unexpected return type of `send`"))?;
         send.sig.ident = Ident::new("send_raw", Span::call_site());
         send.vis = syn::parse_quote!(pub(crate));
         send.attrs.retain(|a| !a.path().is_ident("doc"));
-        let untyped = matches!(ok_type.to_token_stream().to_string().as_str(), "()" | "ByteStream");
-        let runner: syn::Path =
-            if untyped { syn::parse_quote!(crate::call::untyped) } else { syn::parse_quote!(crate::call::typed) };
+        let untyped = matches!(
+            ok_type.to_token_stream().to_string().as_str(),
+            "()" | "ByteStream"
+        );
+        let runner: syn::Path = if untyped {
+            syn::parse_quote!(crate::call::untyped)
+        } else {
+            syn::parse_quote!(crate::call::typed)
+        };
         let doc = format!(
             " Sends the request of `{op_id}` and decodes the reply.\n\n Every failure is a [`crate::Error`]; \
              `send_with` takes per-call [`crate::CallOptions`]."
@@ -677,16 +884,26 @@ mod postprocess {
 
     /// `Result<ResponseValue<T>, Error<E>>` -> `T`.
     fn success_type(output: &syn::ReturnType) -> Option<syn::Type> {
-        let syn::ReturnType::Type(_, ty) = output else { return None };
-        let syn::Type::Path(p) = ty.as_ref() else { return None };
+        let syn::ReturnType::Type(_, ty) = output else {
+            return None;
+        };
+        let syn::Type::Path(p) = ty.as_ref() else {
+            return None;
+        };
         let last = p.path.segments.last()?;
-        let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
-        let Some(syn::GenericArgument::Type(syn::Type::Path(rv))) = args.args.first() else { return None };
+        let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+            return None;
+        };
+        let Some(syn::GenericArgument::Type(syn::Type::Path(rv))) = args.args.first() else {
+            return None;
+        };
         let rv_last = rv.path.segments.last()?;
         if rv_last.ident != "ResponseValue" {
             return None;
         }
-        let syn::PathArguments::AngleBracketed(inner) = &rv_last.arguments else { return None };
+        let syn::PathArguments::AngleBracketed(inner) = &rv_last.arguments else {
+            return None;
+        };
         match inner.args.first() {
             Some(syn::GenericArgument::Type(t)) => Some(t.clone()),
             _ => None,
@@ -699,12 +916,11 @@ mod postprocess {
         fn visit_expr_struct(&mut self, e: &'ast syn::ExprStruct) {
             if e.path.is_ident("OperationInfo") {
                 for f in &e.fields {
-                    if let (syn::Member::Named(n), syn::Expr::Lit(l)) = (&f.member, &f.expr) {
-                        if n == "operation_id" {
-                            if let syn::Lit::Str(s) = &l.lit {
-                                self.0 = Some(s.value());
-                            }
-                        }
+                    if let (syn::Member::Named(n), syn::Expr::Lit(l)) = (&f.member, &f.expr)
+                        && n == "operation_id"
+                        && let syn::Lit::Str(s) = &l.lit
+                    {
+                        self.0 = Some(s.value());
                     }
                 }
             }

@@ -1,0 +1,1004 @@
+//! `cargo xtask lint`: the project's rules for the OpenAPI document (see `openapi/README.md`).
+
+use crate::spec::{self, METHODS, Spec, SpecError, esc};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Checks a merged spec and returns every finding.
+pub fn lint(spec: &Spec) -> Vec<SpecError> {
+    let mut l = Linter {
+        spec,
+        out: Vec::new(),
+    };
+    l.version();
+    l.root();
+    l.operations();
+    l.refs();
+    l.schemas();
+    l.collisions();
+    l.out
+}
+
+/// Runs progenitor on the operations of `areas` (all when empty) and reports what it rejects.
+pub fn generation(spec: &Spec, areas: &BTreeSet<String>) -> Vec<SpecError> {
+    let doc = spec::prepare(spec, (!areas.is_empty()).then_some(areas));
+    match spec::generate(spec, &doc) {
+        Ok(_) => Vec::new(),
+        Err(e) => vec![e],
+    }
+}
+
+struct Linter<'a> {
+    spec: &'a Spec,
+    out: Vec<SpecError>,
+}
+
+const ERROR_REF: &str = "#/components/responses/Error";
+
+impl Linter<'_> {
+    fn push(&mut self, pointer: &str, message: impl Into<String>) {
+        self.out.push(self.spec.error(pointer, message));
+    }
+
+    fn doc(&self) -> &Value {
+        &self.spec.doc
+    }
+
+    fn version(&mut self) {
+        match self.doc().get("openapi").and_then(Value::as_str) {
+            Some(v) if v.starts_with("3.0.") => {}
+            Some(v) => self.push(
+                "/openapi",
+                format!("must be OpenAPI 3.0.x (progenitor reads no other), found {v}"),
+            ),
+            None => self.push("/openapi", "missing `openapi: 3.0.3`"),
+        }
+    }
+
+    fn root(&mut self) {
+        for (name, _) in spec::REPLACEMENTS {
+            if self
+                .doc()
+                .pointer(&format!("/components/schemas/{name}"))
+                .is_none()
+            {
+                self.push(
+                    "/components/schemas",
+                    format!("the quirk schema `{name}` is missing"),
+                );
+            }
+        }
+        if self.doc().pointer("/components/responses/Error").is_none() {
+            self.push(
+                "/components/responses",
+                "the shared `Error` response is missing",
+            );
+        }
+        let areas = spec::tag_areas(self.doc());
+        let tags = self
+            .doc()
+            .get("tags")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for (i, t) in tags.iter().enumerate() {
+            if t.get("x-area").and_then(Value::as_str).is_none() {
+                self.push(
+                    &format!("/tags/{i}"),
+                    "a tag needs `x-area`, the area (file and cargo feature) it belongs to",
+                );
+            }
+        }
+        let _ = areas;
+    }
+
+    fn operations(&mut self) {
+        let ops = spec::operations(self.doc());
+        let areas = spec::tag_areas(self.doc());
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for op in &ops {
+            let p = op.pointer.as_str();
+            let node = self.doc().pointer(p).cloned().unwrap_or(Value::Null);
+            // operationId
+            if op.id.is_empty() {
+                self.push(p, "missing operationId");
+            } else {
+                if !is_snake(&op.id) {
+                    self.push(
+                        &format!("{p}/operationId"),
+                        format!("`{}` is not snake_case", op.id),
+                    );
+                }
+                if let Some(prev) = seen.insert(op.id.clone(), p.to_string()) {
+                    self.push(
+                        &format!("{p}/operationId"),
+                        format!("`{}` is also used at {prev}", op.id),
+                    );
+                }
+            }
+            // tag
+            match node.get("tags").and_then(Value::as_array).map(Vec::len) {
+                Some(1) => {
+                    if !areas.contains_key(&op.tag) {
+                        self.push(
+                            &format!("{p}/tags"),
+                            format!("tag `{}` is not declared in the root `tags`", op.tag),
+                        );
+                    } else {
+                        let file = self.spec.file_of(p);
+                        let want = format!("{}/{}.yaml", spec::AREAS_DIR, op.area);
+                        if !file.ends_with(&want) {
+                            self.push(
+                                p,
+                                format!("operations tagged `{}` belong in openapi/{want}", op.tag),
+                            );
+                        }
+                    }
+                }
+                _ => self.push(&format!("{p}/tags"), "exactly one tag per operation"),
+            }
+            if op.summary.trim().is_empty() {
+                self.push(
+                    p,
+                    "missing summary (it becomes the first line of the method's docs)",
+                );
+            }
+            self.security(p, &node);
+            self.parameters(p, &op.path, &node);
+            self.request_body(p, &node, op.handwritten);
+            self.responses(p, &node);
+        }
+    }
+
+    fn security(&mut self, p: &str, node: &Value) {
+        let ok = node
+            .get("security")
+            .and_then(Value::as_array)
+            .is_some_and(|reqs| {
+                reqs.len() == 1
+                    && reqs[0].as_object().is_some_and(|m| {
+                        m.len() == 1
+                            && (m.contains_key("BearerPartner")
+                                || m.contains_key("BearerPartnerUser"))
+                    })
+            });
+        if !ok {
+            self.push(
+                &format!("{p}/security"),
+                "needs exactly one requirement: `BearerPartner` or `BearerPartnerUser`",
+            );
+        }
+    }
+
+    fn resolve<'v>(&'v self, v: &'v Value) -> Option<&'v Value> {
+        match v.get("$ref").and_then(Value::as_str) {
+            Some(r) => self.doc().pointer(r.strip_prefix('#')?),
+            None => Some(v),
+        }
+    }
+
+    fn parameters(&mut self, p: &str, path: &str, node: &Value) {
+        let path_item = p.rsplit_once('/').map(|(a, _)| a).unwrap_or(p);
+        let mut declared: Vec<(String, Value)> = Vec::new();
+        for (base, list) in [
+            (
+                format!("{path_item}/parameters"),
+                self.doc()
+                    .pointer(&format!("{path_item}/parameters"))
+                    .cloned(),
+            ),
+            (format!("{p}/parameters"), node.get("parameters").cloned()),
+        ] {
+            for (i, param) in list
+                .and_then(|l| l.as_array().cloned())
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+            {
+                match self.resolve(param).cloned() {
+                    Some(v) => declared.push((format!("{base}/{i}"), v)),
+                    None => self.push(&format!("{base}/{i}"), "unresolved parameter $ref"),
+                }
+            }
+        }
+        let placeholders: BTreeSet<String> = path
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(n, _)| n.to_string()))
+            .collect();
+        let mut path_params = BTreeSet::new();
+        for (ptr, param) in &declared {
+            let name = param
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            match param.get("in").and_then(Value::as_str) {
+                Some("path") => {
+                    path_params.insert(name.to_string());
+                    if param.get("required").and_then(Value::as_bool) != Some(true) {
+                        self.push(ptr, format!("path parameter `{name}` must be required"));
+                    }
+                }
+                Some("query" | "header") => {
+                    if param.pointer("/schema/type").and_then(Value::as_str) == Some("object")
+                        && param.get("required").and_then(Value::as_bool) != Some(true)
+                    {
+                        self.push(
+                            ptr,
+                            format!(
+                                "optional object query parameter `{name}` makes progenitor panic"
+                            ),
+                        );
+                    }
+                    if param.get("style").and_then(Value::as_str) == Some("deepObject") {
+                        self.push(ptr, "deepObject parameters are not supported by progenitor");
+                    }
+                }
+                Some("cookie") => {
+                    self.push(ptr, "cookie parameters are not supported by progenitor")
+                }
+                _ => self.push(ptr, "parameter without a valid `in`"),
+            }
+            if param.get("schema").is_none() {
+                self.push(ptr, format!("parameter `{name}` has no schema"));
+            }
+            let ty = param.pointer("/schema/type").and_then(Value::as_str);
+            let id_like =
+                name == "id" || name.ends_with("_id") || name == "page" || name == "count";
+            if ty == Some("number") && id_like {
+                self.push(
+                    ptr,
+                    format!("`{name}` is an id or a count: use `type: integer, format: int64`"),
+                );
+            }
+        }
+        for ph in placeholders.difference(&path_params) {
+            self.push(
+                p,
+                format!("the path placeholder `{{{ph}}}` has no path parameter"),
+            );
+        }
+        for extra in path_params.difference(&placeholders) {
+            self.push(p, format!("path parameter `{extra}` is not in the path"));
+        }
+    }
+
+    fn request_body(&mut self, p: &str, node: &Value, handwritten: bool) {
+        let Some(body) = node.get("requestBody") else {
+            return;
+        };
+        let ptr = format!("{p}/requestBody");
+        let Some(content) = body.get("content").and_then(Value::as_object) else {
+            self.push(&ptr, "a request body needs `content`");
+            return;
+        };
+        if content.len() != 1 {
+            self.push(
+                &format!("{ptr}/content"),
+                "exactly one media type (progenitor panics on more)",
+            );
+        }
+        for (media, m) in content {
+            let mp = format!("{ptr}/content/{}", esc(media));
+            match media.as_str() {
+                "application/json" | "application/x-www-form-urlencoded" => {}
+                "multipart/form-data" if handwritten => {}
+                "multipart/form-data" => {
+                    self.push(&mp, "progenitor cannot generate multipart bodies: add `x-altegio-handwritten: true`")
+                }
+                other => self.push(&mp, format!("unsupported request media type `{other}`")),
+            }
+            if m.pointer("/schema/$ref").is_none() {
+                self.push(
+                    &format!("{mp}/schema"),
+                    "a request body schema must be a $ref to a named schema",
+                );
+            }
+        }
+    }
+
+    fn responses(&mut self, p: &str, node: &Value) {
+        let rp = format!("{p}/responses");
+        let Some(responses) = node.get("responses").and_then(Value::as_object) else {
+            self.push(&rp, "missing responses");
+            return;
+        };
+        let success: Vec<(&String, &Value)> = responses
+            .iter()
+            .filter(|(c, _)| c.starts_with('2'))
+            .collect();
+        if success.len() != 1 {
+            self.push(
+                &rp,
+                format!("exactly one success response, found {}", success.len()),
+            );
+        }
+        for (code, resp) in &success {
+            let sp = format!("{rp}/{}", esc(code));
+            if !matches!(code.as_str(), "200" | "201" | "202" | "204") {
+                self.push(&sp, format!("success status must be the real code (200, 201, 202 or 204), found `{code}`"));
+            }
+            match resp.get("content").and_then(Value::as_object) {
+                None => {
+                    if !matches!(code.as_str(), "202" | "204" | "200" | "201") {
+                        self.push(&sp, "missing content");
+                    }
+                }
+                Some(content) => {
+                    if content.len() != 1 {
+                        self.push(&format!("{sp}/content"), "exactly one media type");
+                    }
+                    if code.as_str() == "204" {
+                        self.push(
+                            &format!("{sp}/content"),
+                            "a 204 reply has no body: drop `content`",
+                        );
+                    }
+                    for (media, m) in content {
+                        let mp = format!("{sp}/content/{}", esc(media));
+                        if m.pointer("/schema/$ref").is_none() {
+                            self.push(
+                                &format!("{mp}/schema"),
+                                "a response schema must be a $ref to a named schema",
+                            );
+                        }
+                        match media.as_str() {
+                            "application/json" => {
+                                if m.get("example").is_none() {
+                                    self.push(&mp, "the success body needs an `example` of what the API really sends");
+                                }
+                            }
+                            "application/pdf" | "application/octet-stream" => {}
+                            other => {
+                                self.push(&mp, format!("unsupported response media type `{other}`"))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (code, resp) in responses {
+            if code.starts_with('2') {
+                continue;
+            }
+            let ep = format!("{rp}/{}", esc(code));
+            if !matches!(code.as_str(), "4XX" | "5XX") {
+                self.push(
+                    &ep,
+                    format!("errors are declared only as `4XX` and `5XX`, found `{code}`"),
+                );
+            } else if resp.get("$ref").and_then(Value::as_str) != Some(ERROR_REF) {
+                self.push(&ep, format!("must be `$ref: '{ERROR_REF}'`"));
+            }
+        }
+        for code in ["4XX", "5XX"] {
+            if !responses.contains_key(code) {
+                self.push(&rp, format!("missing `{code}: $ref '{ERROR_REF}'`"));
+            }
+        }
+    }
+
+    fn refs(&mut self) {
+        let mut found = Vec::new();
+        walk(self.doc(), "", &mut |ptr, v| {
+            if let Some(r) = v.get("$ref").and_then(Value::as_str) {
+                found.push((ptr.to_string(), r.to_string()));
+            }
+        });
+        for (ptr, r) in found {
+            let ok = r
+                .strip_prefix('#')
+                .is_some_and(|rest| self.doc().pointer(rest).is_some());
+            if !ok {
+                self.push(&ptr, format!("unresolved $ref `{r}`"));
+            } else if ptr.starts_with("/paths/") && ptr.split('/').count() == 3 {
+                self.push(&ptr, "path items cannot be $refs");
+            }
+        }
+    }
+
+    fn schemas(&mut self) {
+        let schemas = self
+            .doc()
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        let response_reach = self.response_schemas();
+        let mut rust_names: BTreeMap<String, String> = BTreeMap::new();
+        for (name, schema) in &schemas {
+            let sp = format!("/components/schemas/{}", esc(name));
+            if !is_pascal(name) {
+                self.push(&sp, format!("schema names are PascalCase: `{name}`"));
+            }
+            if let Some(prev) = rust_names.insert(pascal(name), name.clone()) {
+                self.push(
+                    &sp,
+                    format!("`{name}` and `{prev}` become the same Rust type name"),
+                );
+            }
+            if name.ends_with(spec::OR_EMPTY_SUFFIX)
+                && spec::or_empty_target(name, self.doc()).is_none()
+            {
+                let base = name.trim_end_matches(spec::OR_EMPTY_SUFFIX);
+                self.push(
+                    &sp,
+                    format!(
+                        "an `...OrEmpty` schema is exactly `oneOf: [$ref {base}, $ref EmptyArray]`"
+                    ),
+                );
+            }
+            let in_response = response_reach.contains(name);
+            let mut findings = Vec::new();
+            walk(schema, &sp, &mut |ptr, v| {
+                let Some(obj) = v.as_object() else { return };
+                // A `properties` map holds property names, not keywords.
+                if ptr.ends_with("/properties") {
+                    return;
+                }
+                if let Some(t) = obj.get("type") {
+                    if !t.is_string() {
+                        findings.push((
+                            ptr.to_string(),
+                            "OpenAPI 3.1 `type` lists are not 3.0: use `nullable: true`"
+                                .to_string(),
+                        ));
+                    } else if t.as_str() == Some("null") {
+                        findings.push((
+                            ptr.to_string(),
+                            "`type: null` is not 3.0: use `nullable: true`".to_string(),
+                        ));
+                    }
+                }
+                if obj.get("additionalProperties") == Some(&Value::Bool(false)) {
+                    findings.push((ptr.to_string(), "no `additionalProperties: false`: new fields from Altegio would break decoding".into()));
+                }
+                if in_response {
+                    for k in [
+                        "minimum",
+                        "maximum",
+                        "exclusiveMinimum",
+                        "exclusiveMaximum",
+                        "minLength",
+                        "maxLength",
+                    ] {
+                        if obj.contains_key(k) {
+                            findings.push((ptr.to_string(), format!("no `{k}` in response schemas: typify turns bounds into types that reject real data")));
+                        }
+                    }
+                    if let Some(f @ ("date" | "date-time")) =
+                        obj.get("format").and_then(Value::as_str)
+                    {
+                        findings.push((
+                            ptr.to_string(),
+                            format!(
+                                "no `format: {f}` in response schemas: use FlexDate/FlexDateTime"
+                            ),
+                        ));
+                    }
+                }
+                if let Some(props) = obj.get("properties").and_then(Value::as_object) {
+                    let mut snake: BTreeMap<String, &String> = BTreeMap::new();
+                    for k in props.keys() {
+                        if let Some(prev) = snake.insert(snake_case(k), k) {
+                            findings.push((
+                                ptr.to_string(),
+                                format!("properties `{k}` and `{prev}` become the same Rust field"),
+                            ));
+                        }
+                    }
+                }
+            });
+            for (ptr, msg) in findings {
+                self.push(&ptr, msg);
+            }
+        }
+    }
+
+    /// Schema names reachable from success responses.
+    fn response_schemas(&self) -> BTreeSet<String> {
+        let mut refs = BTreeSet::new();
+        for op in spec::operations(self.doc()) {
+            if let Some((_, resp)) = self
+                .doc()
+                .pointer(&op.pointer)
+                .and_then(spec::success_response)
+            {
+                spec::collect_refs(resp, &mut refs);
+            }
+        }
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        let mut queue: Vec<String> = refs.into_iter().collect();
+        while let Some(r) = queue.pop() {
+            let Some(name) = r.strip_prefix("schemas/") else {
+                continue;
+            };
+            if !names.insert(name.to_string()) {
+                continue;
+            }
+            if let Some(s) = self
+                .doc()
+                .pointer(&format!("/components/schemas/{}", esc(name)))
+            {
+                let mut more = BTreeSet::new();
+                spec::collect_refs(s, &mut more);
+                queue.extend(more);
+            }
+        }
+        names
+    }
+
+    /// Path templates that are the same to OpenAPI.
+    fn collisions(&mut self) {
+        let Some(paths) = self.doc().get("paths").and_then(Value::as_object).cloned() else {
+            return;
+        };
+        type PathItems = Vec<(String, Map<String, Value>)>;
+        let mut by_shape: BTreeMap<String, PathItems> = BTreeMap::new();
+        for (path, item) in paths {
+            let shape = path
+                .split('/')
+                .map(|s| if s.starts_with('{') { "{}" } else { s })
+                .collect::<Vec<_>>()
+                .join("/");
+            by_shape
+                .entry(shape)
+                .or_default()
+                .push((path, item.as_object().cloned().unwrap_or_default()));
+        }
+        for (_, items) in by_shape.into_iter().filter(|(_, v)| v.len() > 1) {
+            let marked = items
+                .iter()
+                .all(|(_, i)| i.get("x-altegio-template-collision") == Some(&Value::Bool(true)));
+            let mut methods = BTreeSet::new();
+            let overlap = items
+                .iter()
+                .flat_map(|(_, i)| {
+                    i.keys()
+                        .filter(|k| METHODS.contains(&k.as_str()))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .any(|m| !methods.insert(m));
+            for (path, _) in &items {
+                if !marked {
+                    self.push(
+                        &format!("/paths/{}", esc(path)),
+                        "this template is the same to OpenAPI as another one: mark both `x-altegio-template-collision: true` if intended",
+                    );
+                } else if overlap {
+                    self.push(
+                        &format!("/paths/{}", esc(path)),
+                        "colliding templates must not share a method",
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn walk(v: &Value, ptr: &str, f: &mut dyn FnMut(&str, &Value)) {
+    f(ptr, v);
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                if k == "example" || k == "examples" {
+                    continue;
+                }
+                walk(x, &format!("{ptr}/{}", esc(k)), f);
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                walk(x, &format!("{ptr}/{i}"), f);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn is_snake(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+fn is_pascal(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_uppercase()) && s.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Words of an identifier: split on non-alphanumerics and lower-to-upper boundaries.
+fn words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if !c.is_ascii_alphanumeric() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        cur.push(c.to_ascii_lowercase());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn pascal(s: &str) -> String {
+    words(s)
+        .iter()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn snake_case(s: &str) -> String {
+    words(s).join("_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::merge;
+
+    const ROOT: &str = include_str!("../../openapi/altegio.yaml");
+
+    /// A minimal valid area with one operation; each test breaks one thing.
+    const AREA: &str = r##"
+paths:
+  /company/{location_id}:
+    get:
+      operationId: get_location
+      tags: [Locations]
+      summary: Get one location.
+      security: [{BearerPartner: []}]
+      parameters:
+        - {name: location_id, in: path, required: true, schema: {type: integer, format: int64}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/LocationResponse'}
+              example: {success: true, data: {id: "1"}, meta: []}
+        "4XX": {$ref: '#/components/responses/Error'}
+        "5XX": {$ref: '#/components/responses/Error'}
+components:
+  schemas:
+    Location:
+      type: object
+      properties:
+        id: {$ref: '#/components/schemas/FlexInt'}
+    LocationResponse:
+      allOf:
+        - $ref: '#/components/schemas/Envelope'
+        - type: object
+          properties:
+            data: {$ref: '#/components/schemas/Location'}
+"##;
+
+    fn findings(area: &str) -> Vec<String> {
+        let root = crate::spec::parse_yaml("openapi/altegio.yaml", ROOT).unwrap();
+        let part = crate::spec::parse_yaml("openapi/areas/locations.yaml", area).unwrap();
+        let (spec, errors) = merge(vec![
+            ("openapi/altegio.yaml".into(), root),
+            ("openapi/areas/locations.yaml".into(), part),
+        ]);
+        assert!(errors.is_empty(), "{errors:?}");
+        lint(&spec.unwrap()).iter().map(|e| e.to_string()).collect()
+    }
+
+    fn fires(area: &str, needle: &str) {
+        let f = findings(area);
+        assert!(
+            f.iter().any(|m| m.contains(needle)),
+            "expected a finding with `{needle}`, got {f:#?}"
+        );
+        assert!(
+            f.iter().all(|m| m.starts_with("openapi/")),
+            "findings name their file: {f:#?}"
+        );
+    }
+
+    #[test]
+    fn the_minimal_area_is_clean() {
+        assert_eq!(findings(AREA), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_project_spec_is_clean() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../openapi");
+        let (spec, mut errors) = crate::spec::load_all(&dir);
+        let spec = spec.expect("the root loads");
+        errors.extend(lint(&spec));
+        if errors.is_empty() {
+            errors.extend(generation(&spec, &BTreeSet::new()));
+        }
+        let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert!(
+            text.is_empty(),
+            "cargo xtask lint findings:\n{}",
+            text.join("\n")
+        );
+    }
+
+    #[test]
+    fn rule_openapi_version() {
+        let root = crate::spec::parse_yaml("r", &ROOT.replace("openapi: 3.0.3", "openapi: 3.1.0"))
+            .unwrap();
+        let (spec, _) = merge(vec![("openapi/altegio.yaml".into(), root)]);
+        let f: Vec<String> = lint(&spec.unwrap()).iter().map(|e| e.to_string()).collect();
+        assert!(f.iter().any(|m| m.contains("OpenAPI 3.0.x")), "{f:?}");
+    }
+
+    #[test]
+    fn rule_operation_id_snake_case() {
+        fires(
+            &AREA.replace("operationId: get_location", "operationId: getLocation"),
+            "not snake_case",
+        );
+    }
+
+    #[test]
+    fn rule_operation_id_present() {
+        fires(
+            &AREA.replace("      operationId: get_location\n", ""),
+            "missing operationId",
+        );
+    }
+
+    #[test]
+    fn rule_operation_id_unique() {
+        let dup = AREA.replace("components:", "  /companies:\n    get:\n      operationId: get_location\n      tags: [Locations]\n      summary: x\n      security: [{BearerPartner: []}]\n      responses:\n        \"204\": {description: none}\n        \"4XX\": {$ref: '#/components/responses/Error'}\n        \"5XX\": {$ref: '#/components/responses/Error'}\ncomponents:");
+        fires(&dup, "is also used at");
+    }
+
+    #[test]
+    fn rule_one_tag() {
+        fires(
+            &AREA.replace("tags: [Locations]", "tags: [Locations, Clients]"),
+            "exactly one tag",
+        );
+        fires(
+            &AREA.replace("tags: [Locations]", "tags: [Clients]"),
+            "belong in openapi/areas/clients.yaml",
+        );
+    }
+
+    #[test]
+    fn rule_summary() {
+        fires(
+            &AREA.replace("summary: Get one location.", "summary: ''"),
+            "missing summary",
+        );
+    }
+
+    #[test]
+    fn rule_security() {
+        fires(
+            &AREA.replace("      security: [{BearerPartner: []}]\n", ""),
+            "BearerPartnerUser",
+        );
+        fires(
+            &AREA.replace("BearerPartner: []", "ApiKey: []"),
+            "BearerPartnerUser",
+        );
+    }
+
+    #[test]
+    fn rule_path_parameters_match() {
+        fires(
+            &AREA.replace(
+                "{name: location_id, in: path",
+                "{name: company_id, in: path",
+            ),
+            "has no path parameter",
+        );
+        fires(
+            &AREA.replace("in: path, required: true", "in: path, required: false"),
+            "must be required",
+        );
+        fires(
+            &AREA.replace(
+                "schema: {type: integer, format: int64}}",
+                "schema: {type: number}}",
+            ),
+            "use `type: integer",
+        );
+    }
+
+    #[test]
+    fn rule_ref_bodies() {
+        fires(
+            &AREA.replace(
+                "schema: {$ref: '#/components/schemas/LocationResponse'}",
+                "schema: {type: object}",
+            ),
+            "must be a $ref",
+        );
+    }
+
+    #[test]
+    fn rule_one_success_and_error_schema() {
+        fires(
+            &AREA.replace(
+                "        \"4XX\":",
+                "        \"201\": {description: also}\n        \"4XX\":",
+            ),
+            "exactly one success",
+        );
+        fires(
+            &AREA.replace(
+                "\"5XX\": {$ref: '#/components/responses/Error'}",
+                "\"500\": {description: x}",
+            ),
+            "only as `4XX` and `5XX`",
+        );
+        fires(
+            &AREA.replace(
+                "\"4XX\": {$ref: '#/components/responses/Error'}",
+                "\"4XX\": {$ref: '#/components/responses/Other'}",
+            ),
+            "must be `$ref",
+        );
+    }
+
+    #[test]
+    fn rule_example_required() {
+        fires(
+            &AREA.replace(
+                "              example: {success: true, data: {id: \"1\"}, meta: []}\n",
+                "",
+            ),
+            "needs an `example`",
+        );
+    }
+
+    #[test]
+    fn rule_unresolved_ref() {
+        fires(
+            &AREA.replace(
+                "$ref: '#/components/schemas/FlexInt'",
+                "$ref: '#/components/schemas/Nope'",
+            ),
+            "unresolved $ref",
+        );
+    }
+
+    #[test]
+    fn rule_no_additional_properties_false() {
+        fires(
+            &AREA.replace(
+                "    Location:\n      type: object\n",
+                "    Location:\n      type: object\n      additionalProperties: false\n",
+            ),
+            "additionalProperties: false",
+        );
+    }
+
+    #[test]
+    fn rule_no_bounds_in_responses() {
+        fires(
+            &AREA.replace(
+                "id: {$ref: '#/components/schemas/FlexInt'}",
+                "id: {type: integer, minimum: 1}",
+            ),
+            "no `minimum`",
+        );
+        fires(
+            &AREA.replace(
+                "id: {$ref: '#/components/schemas/FlexInt'}",
+                "id: {type: string, format: date-time}",
+            ),
+            "FlexDateTime",
+        );
+    }
+
+    #[test]
+    fn rule_3_1_types() {
+        fires(
+            &AREA.replace(
+                "id: {$ref: '#/components/schemas/FlexInt'}",
+                "id: {type: [string, 'null']}",
+            ),
+            "3.1",
+        );
+    }
+
+    #[test]
+    fn rule_unique_rust_names() {
+        fires(
+            &AREA.replace(
+                "components:\n  schemas:\n",
+                "components:\n  schemas:\n    location_response: {type: object}\n",
+            ),
+            "same Rust type name",
+        );
+        fires(
+            &AREA.replace(
+                "        id: {$ref: '#/components/schemas/FlexInt'}\n",
+                "        id: {$ref: '#/components/schemas/FlexInt'}\n        Id: {type: string}\n",
+            ),
+            "same Rust field",
+        );
+    }
+
+    #[test]
+    fn rule_or_empty_shape() {
+        fires(
+            &AREA.replace(
+                "components:\n  schemas:\n",
+                "components:\n  schemas:\n    LocationOrEmpty: {type: object}\n",
+            ),
+            "OrEmpty",
+        );
+    }
+
+    #[test]
+    fn rule_template_collisions() {
+        let two = AREA.replace("components:", "  /company/{id}:\n    put:\n      operationId: put_location\n      tags: [Locations]\n      summary: x\n      security: [{BearerPartner: []}]\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: integer, format: int64}}\n      responses:\n        \"204\": {description: none}\n        \"4XX\": {$ref: '#/components/responses/Error'}\n        \"5XX\": {$ref: '#/components/responses/Error'}\ncomponents:");
+        fires(&two, "same to OpenAPI");
+        let marked = two
+            .replace(
+                "  /company/{location_id}:\n",
+                "  /company/{location_id}:\n    x-altegio-template-collision: true\n",
+            )
+            .replace(
+                "  /company/{id}:\n",
+                "  /company/{id}:\n    x-altegio-template-collision: true\n",
+            );
+        assert_eq!(findings(&marked), Vec::<String>::new());
+    }
+
+    #[test]
+    fn rule_multipart_needs_handwritten() {
+        let mp = AREA.replace("      responses:", "      requestBody:\n        content:\n          multipart/form-data:\n            schema: {$ref: '#/components/schemas/Location'}\n      responses:");
+        fires(&mp, "x-altegio-handwritten");
+    }
+
+    #[test]
+    fn progenitor_panics_name_the_operation() {
+        // progenitor asserts on two different success bodies; the linter names the operation.
+        let root = crate::spec::parse_yaml("openapi/altegio.yaml", ROOT).unwrap();
+        let bad = AREA.replace(
+            "        \"4XX\": {$ref: '#/components/responses/Error'}",
+            "        \"4XX\":\n          description: other\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Location'}",
+        );
+        let part = crate::spec::parse_yaml("openapi/areas/locations.yaml", &bad).unwrap();
+        let (spec, _) = merge(vec![
+            ("openapi/altegio.yaml".into(), root),
+            ("openapi/areas/locations.yaml".into(), part),
+        ]);
+        let errs = generation(&spec.unwrap(), &BTreeSet::new());
+        let text = errs
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            text.contains("openapi/areas/locations.yaml") && text.contains("get_location"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn casing_helpers() {
+        assert_eq!(pascal("location_response"), "LocationResponse");
+        assert_eq!(pascal("LocationResponse"), "LocationResponse");
+        assert_eq!(snake_case("showBookforms"), "show_bookforms");
+        assert_eq!(snake_case("x-y"), "x_y");
+    }
+}
