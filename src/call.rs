@@ -254,6 +254,14 @@ pub(crate) fn reports_failure(body: &[u8]) -> bool {
     matches!(serde_json::from_slice::<Probe>(body), Ok(Probe { success: Some(s) }) if !s.get())
 }
 
+/// Decodes a body into `T`, saying where it failed (used by `operations::decode_success`).
+pub(crate) fn check_decode<T: DeserializeOwned>(body: &[u8]) -> Result<(), String> {
+    match json_path_of::<T>(body) {
+        None => Ok(()),
+        Some((path, message)) => Err(format!("at `{path}`: {message}")),
+    }
+}
+
 /// Decodes again, tracking the path, to say where a body stopped fitting `T`.
 fn json_path_of<T: DeserializeOwned>(body: &[u8]) -> Option<(String, String)> {
     let de = &mut serde_json::Deserializer::from_slice(body);

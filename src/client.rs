@@ -112,8 +112,11 @@ impl ClientBuilder {
             Some(h) => h,
             None => {
                 install_crypto_provider();
+                // No redirects: a redirected write could be replayed, and tokens must not
+                // follow a redirect to another host. A 3xx is reported as an error.
                 reqwest::Client::builder()
                     .connect_timeout(self.connect_timeout)
+                    .redirect(reqwest::redirect::Policy::none())
                     .build()
                     .map_err(|e| {
                         Error::invalid_request("cannot build the HTTP client").with_source(e)

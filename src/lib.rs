@@ -94,3 +94,8 @@ pub use generated::builder;
 /// The request and response types of the spec.
 pub use generated::types;
 pub use progenitor_client::{ByteStream, ResponseValue};
+
+/// Compiles the README's Rust examples as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -40,3 +40,12 @@ pub fn find(id: &str) -> Option<&'static Operation> {
         .ok()
         .map(|i| &OPERATIONS[i])
 }
+
+/// Decodes a success body of an operation into the operation's typed response.
+///
+/// `None` for an unknown operation; `Some(Ok(()))` for operations without a typed body;
+/// otherwise whether the body fits, with the JSON path where it does not. Handy to check
+/// fixtures of your own tests against the types.
+pub fn decode_success(operation_id: &str, body: &[u8]) -> Option<Result<(), String>> {
+    crate::generated::decode_success(operation_id, body)
+}

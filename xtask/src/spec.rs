@@ -802,6 +802,7 @@ mod postprocess {
 
     pub fn apply(file: &mut syn::File) -> Result<(), String> {
         let mut sends = 0usize;
+        let mut decoders: Vec<(String, Option<syn::Type>)> = Vec::new();
         for item in &mut file.items {
             let syn::Item::Mod(m) = item else { continue };
             if m.ident != "builder" {
@@ -812,8 +813,9 @@ mod postprocess {
             };
             for item in items.iter_mut() {
                 let syn::Item::Impl(imp) = item else { continue };
-                if wrap_send(imp)? {
+                if let Some((op, ty)) = wrap_send(imp)? {
                     sends += 1;
+                    decoders.push((op, ty));
                 }
             }
         }
@@ -828,19 +830,39 @@ mod postprocess {
             );
         }
         PathEncoder.visit_file_mut(file);
+        file.items.push(decoder(&decoders));
         Ok(())
     }
 
-    fn wrap_send(imp: &mut syn::ItemImpl) -> Result<bool, String> {
+    /// `decode_success(operation_id, body)`: decodes a success body into the operation's
+    /// typed response, so tests can check every example of the spec.
+    fn decoder(ops: &[(String, Option<syn::Type>)]) -> syn::Item {
+        let arms = ops.iter().map(|(op, ty)| match ty {
+            Some(ty) => quote! { #op => Some(crate::call::check_decode::<#ty>(body)), },
+            None => quote! { #op => Some(Ok(())), },
+        });
+        syn::parse_quote! {
+            /// Decodes a success body of an operation into its typed response; `None` for an
+            /// unknown operation, `Some(Ok(()))` for replies without a typed body.
+            pub fn decode_success(operation_id: &str, body: &[u8]) -> Option<Result<(), String>> {
+                match operation_id {
+                    #(#arms)*
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    fn wrap_send(imp: &mut syn::ItemImpl) -> Result<Option<(String, Option<syn::Type>)>, String> {
         let Some(pos) = imp
             .items
             .iter()
             .position(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "send"))
         else {
-            return Ok(false);
+            return Ok(None);
         };
         let syn::ImplItem::Fn(send) = &mut imp.items[pos] else {
-            return Ok(false);
+            return Ok(None);
         };
         let mut finder = OpIdFinder(None);
         finder.visit_block(&send.block);
@@ -879,7 +901,7 @@ mod postprocess {
         };
         imp.items.push(wrapper);
         imp.items.push(wrapper_with);
-        Ok(true)
+        Ok(Some((op_id, (!untyped).then_some(ok_type))))
     }
 
     /// `Result<ResponseValue<T>, Error<E>>` -> `T`.
