@@ -23,10 +23,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?);
     let dir = root.join("openapi");
     println!("cargo:rerun-if-changed={}", dir.display());
-    println!(
-        "cargo:rerun-if-changed={}",
-        dir.join(spec::AREAS_DIR).display()
-    );
+    println!("cargo:rerun-if-changed={}", dir.join(spec::AREAS_DIR).display());
     println!("cargo:rerun-if-changed=xtask/src/spec.rs");
     let loaded = spec::load(&dir)?;
     for f in &loaded.files {
@@ -36,10 +33,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let code = spec::generate(&loaded, &doc)?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
     std::fs::write(out.join("altegio.rs"), code)?;
-    std::fs::write(
-        out.join("operations.rs"),
-        operations_table(&loaded.doc, &doc),
-    )?;
+    std::fs::write(out.join("operations.rs"), operations_table(&loaded.doc, &doc))?;
     Ok(())
 }
 
@@ -47,18 +41,12 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
 /// Facts come from the document as written (`full`), the selection from the prepared one.
 fn operations_table(full: &serde_json::Value, prepared: &serde_json::Value) -> String {
     let mock = std::env::var_os("CARGO_FEATURE_MOCK").is_some();
-    let kept: std::collections::BTreeSet<String> = spec::operations(prepared)
-        .into_iter()
-        .map(|o| o.id)
-        .collect();
-    let mut ops: Vec<_> = spec::operations(full)
-        .into_iter()
-        .filter(|o| kept.contains(&o.id) || o.handwritten)
-        .collect();
+    let kept: std::collections::BTreeSet<String> = spec::operations(prepared).into_iter().map(|o| o.id).collect();
+    let mut ops: Vec<_> =
+        spec::operations(full).into_iter().filter(|o| kept.contains(&o.id) || o.handwritten).collect();
     ops.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut s = String::from(
-        "/// Every generated operation, sorted by id.\npub static OPERATIONS: &[Operation] = &[\n",
-    );
+    let mut s =
+        String::from("/// Every generated operation, sorted by id.\npub static OPERATIONS: &[Operation] = &[\n");
     for op in &ops {
         let example = match (&op.example, mock) {
             (Some(ex), true) => format!("Some({ex:?})"),
@@ -68,16 +56,7 @@ fn operations_table(full: &serde_json::Value, prepared: &serde_json::Value) -> S
             s,
             "    Operation {{ id: {:?}, method: {:?}, path: {:?}, tag: {:?}, area: {:?}, summary: {:?}, \
              needs_user_token: {}, success_status: {}, deprecated: {}, example: {} }},",
-            op.id,
-            op.method,
-            op.path,
-            op.tag,
-            op.area,
-            op.summary,
-            op.needs_user,
-            op.status,
-            op.deprecated,
-            example
+            op.id, op.method, op.path, op.tag, op.area, op.summary, op.needs_user, op.status, op.deprecated, example
         );
     }
     s.push_str("];\n");

@@ -14,10 +14,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     let (client, _mock) = match env("ALTEGIO_PARTNER_TOKEN") {
         Some(partner) => {
-            println!(
-                "Talking to production ({}), read-only.",
-                altegio::PRODUCTION_URL
-            );
+            println!("Talking to production ({}), read-only.", altegio::PRODUCTION_URL);
             let mut builder = Client::builder(partner);
             if let Some(user) = env("ALTEGIO_USER_TOKEN") {
                 builder = builder.user_token(user);
@@ -26,13 +23,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         None => {
             let mock = MockServer::start().await?;
-            println!(
-                "No ALTEGIO_PARTNER_TOKEN: using the embedded mock server at {}",
-                mock.url()
-            );
-            let client = Client::builder("demo-partner-token")
-                .base_url(mock.url())
-                .build()?;
+            println!("No ALTEGIO_PARTNER_TOKEN: using the embedded mock server at {}", mock.url());
+            let client = Client::builder("demo-partner-token").base_url(mock.url()).build()?;
             (client, Some(mock))
         }
     };
@@ -75,20 +67,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(id) = locations.data.first().and_then(|l| l.id)
         && client.has_user_token()
     {
-        let settings = client
-            .get_location_notification_settings()
-            .location_id(id.get())
-            .send()
-            .await?;
+        let settings = client.get_location_notification_settings().location_id(id.get()).send().await?;
         println!("Notification types of location #{id}:");
         for t in &settings.data {
             let ch = t.channels.as_ref().and_then(|c| c.value());
             let on = |f: Option<altegio::wire::FlexBool>| {
-                if f.is_some_and(|b| b.get()) {
-                    "on"
-                } else {
-                    "off"
-                }
+                if f.is_some_and(|b| b.get()) { "on" } else { "off" }
             };
             println!(
                 "  {:<32} push {:<3} sms {:<3} email {}",

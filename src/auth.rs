@@ -57,9 +57,7 @@ impl<'de> Deserialize<'de> for Secret {
 /// visible ASCII only, no `,` (which separates the partner and user parts).
 pub(crate) fn validate_token(which: &str, token: &str) -> Result<()> {
     if token.is_empty() {
-        return Err(Error::invalid_request(format!(
-            "the {which} token is empty"
-        )));
+        return Err(Error::invalid_request(format!("the {which} token is empty")));
     }
     if let Some(bad) = token.chars().find(|c| !c.is_ascii_graphic() || *c == ',') {
         let what = match bad {
@@ -77,8 +75,8 @@ pub(crate) fn validate_token(which: &str, token: &str) -> Result<()> {
 }
 
 fn sensitive(value: String) -> Result<HeaderValue> {
-    let mut v = HeaderValue::from_str(&value)
-        .map_err(|_| Error::invalid_request("a token cannot be sent in a header"))?;
+    let mut v =
+        HeaderValue::from_str(&value).map_err(|_| Error::invalid_request("a token cannot be sent in a header"))?;
     v.set_sensitive(true);
     Ok(v)
 }
@@ -94,11 +92,7 @@ impl Credentials {
     pub(crate) fn new(partner: &str, user: Option<&str>) -> Result<Self> {
         validate_token("partner", partner)?;
         let partner_header = sensitive(format!("Bearer {partner}"))?;
-        let mut c = Credentials {
-            partner: Secret::new(partner),
-            partner_header,
-            user: None,
-        };
+        let mut c = Credentials { partner: Secret::new(partner), partner_header, user: None };
         if let Some(u) = user {
             c.set_user(Some(u))?;
         }
@@ -185,10 +179,7 @@ impl Client {
         uuid: &str,
         code: &str,
     ) -> Result<types::AuthUser> {
-        let second = types::AuthSecondFactor {
-            uuid: uuid.to_string(),
-            secret: Secret::new(code),
-        };
+        let second = types::AuthSecondFactor { uuid: uuid.to_string(), secret: Secret::new(code) };
         self.login_inner(login, password, Some(second)).await
     }
 
@@ -198,11 +189,7 @@ impl Client {
         password: &str,
         second: Option<types::AuthSecondFactor>,
     ) -> Result<types::AuthUser> {
-        let body = types::AuthRequest {
-            login: login.to_string(),
-            password: Secret::new(password),
-            x2fa: second,
-        };
+        let body = types::AuthRequest { login: login.to_string(), password: Secret::new(password), x2fa: second };
         let reply = self.authorize_user().body(body).send().await?.into_inner();
         let user = reply.data.ok_or_else(|| {
             Error::new(crate::ErrorKind::Decode)
@@ -214,11 +201,9 @@ impl Client {
                 self.set_user_token(token.expose())?;
                 Ok(user)
             }
-            (_, Some(uuid)) => Err(Error::new(crate::ErrorKind::Api)
-                .with_operation("authorize_user")
-                .with_message(format!(
-                    "two-factor authentication required: call `login_second_factor` with uuid {uuid}"
-                ))),
+            (_, Some(uuid)) => Err(Error::new(crate::ErrorKind::Api).with_operation("authorize_user").with_message(
+                format!("two-factor authentication required: call `login_second_factor` with uuid {uuid}"),
+            )),
             _ => Err(Error::new(crate::ErrorKind::Decode)
                 .with_operation("authorize_user")
                 .with_message("the login reply has neither a user token nor a two-factor uuid")),
@@ -247,11 +232,7 @@ impl Client {
     /// its own user token. Changing either client's token does not affect the other.
     pub fn with_user_token(&self, token: &str) -> Result<Client> {
         let ctx = self.inner.fork_credentials(Some(token))?;
-        Ok(Client::new_with_client(
-            self.baseurl(),
-            self.client().clone(),
-            ctx,
-        ))
+        Ok(Client::new_with_client(self.baseurl(), self.client().clone(), ctx))
     }
 
     fn baseurl(&self) -> &str {
@@ -281,24 +262,11 @@ mod tests {
     fn header_has_exactly_the_documented_shapes() {
         let mut c = Credentials::new("P123", None).unwrap();
         assert_eq!(c.header_for("get_location", false).unwrap(), "Bearer P123");
-        assert!(
-            c.header_for("create_location", true)
-                .unwrap_err()
-                .is_invalid_request()
-        );
+        assert!(c.header_for("create_location", true).unwrap_err().is_invalid_request());
         c.set_user(Some("U456")).unwrap();
-        assert_eq!(
-            c.header_for("create_location", true).unwrap(),
-            "Bearer P123, User U456"
-        );
-        assert_eq!(
-            c.header_for("get_location", false).unwrap(),
-            "Bearer P123, User U456"
-        );
-        assert_eq!(
-            c.header_for("authorize_user", false).unwrap(),
-            "Bearer P123"
-        );
+        assert_eq!(c.header_for("create_location", true).unwrap(), "Bearer P123, User U456");
+        assert_eq!(c.header_for("get_location", false).unwrap(), "Bearer P123, User U456");
+        assert_eq!(c.header_for("authorize_user", false).unwrap(), "Bearer P123");
         assert!(c.header_for("x", true).unwrap().is_sensitive());
         assert!(c.set_user(Some("bad token")).is_err());
         assert_eq!(c.header_for("x", true).unwrap(), "Bearer P123, User U456");
@@ -308,9 +276,6 @@ mod tests {
     fn debug_never_shows_secrets() {
         let c = Credentials::new("PARTNERTOKEN", Some("USERTOKEN")).unwrap();
         let s = format!("{c:?} {:?}", Secret::new("PASSWORD"));
-        assert!(
-            !s.contains("PARTNERTOKEN") && !s.contains("USERTOKEN") && !s.contains("PASSWORD"),
-            "{s}"
-        );
+        assert!(!s.contains("PARTNERTOKEN") && !s.contains("USERTOKEN") && !s.contains("PASSWORD"), "{s}");
     }
 }

@@ -8,6 +8,7 @@
 
 use crate::context::Config;
 use crate::error::{ApiErrorBody, Error, ErrorKind, excerpt};
+use crate::limit::RetryPolicy;
 use bytes::Bytes;
 use progenitor_client::{OperationInfo, ResponseValue};
 use reqwest::StatusCode;
@@ -23,6 +24,8 @@ use tracing::Instrument;
 #[non_exhaustive]
 pub struct CallOptions {
     pub(crate) timeout: Option<Duration>,
+    pub(crate) retry: Option<RetryPolicy>,
+    pub(crate) entire_client_base: bool,
 }
 
 impl CallOptions {
@@ -31,9 +34,22 @@ impl CallOptions {
         Self::default()
     }
 
-    /// Time allowed for this call, reply body included.
+    /// Time allowed for each attempt of this call, reply body included.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
+        self
+    }
+
+    /// The retry policy of this call (only idempotent calls are ever retried).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// Allows an SMS or e-mail campaign by filter without any filter, which Altegio sends
+    /// to **every client of the location**. Without this, such a call is refused.
+    pub fn allow_entire_client_base(mut self) -> Self {
+        self.entire_client_base = true;
         self
     }
 }
@@ -46,6 +62,7 @@ pub(crate) struct CallState {
     status: Option<StatusCode>,
     headers: HeaderMap,
     body: Bytes,
+    truncated: bool,
     secrets: Vec<String>,
 }
 
@@ -58,36 +75,107 @@ pub(crate) fn note_secrets(secrets: Vec<String>) {
     let _ = CALL.try_with(|c| c.borrow_mut().secrets = secrets);
 }
 
-/// The `exec` hook: sends the request and reads the whole reply.
+/// Whether this call may run a campaign without filters (see
+/// [`CallOptions::allow_entire_client_base`]).
+pub(crate) fn allows_entire_client_base() -> bool {
+    CALL.try_with(|c| c.borrow().options.entire_client_base).unwrap_or(false)
+}
+
+fn set_attempts(n: u32) {
+    let _ = CALL.try_with(|c| c.borrow_mut().attempts = n);
+}
+
+/// The `exec` hook: waits for the rate limiter, sends the request, reads the whole reply,
+/// and retries what can be retried without duplicating a write.
 pub(crate) async fn execute(
     http: &reqwest::Client,
     config: &Config,
     mut request: reqwest::Request,
-    _info: &OperationInfo,
+    info: &OperationInfo,
 ) -> reqwest::Result<reqwest::Response> {
-    let timeout = CALL
-        .try_with(|c| c.borrow().options.timeout)
-        .ok()
-        .flatten()
-        .unwrap_or(config.timeout);
-    *request.timeout_mut() = Some(timeout);
-    let _ = CALL.try_with(|c| c.borrow_mut().attempts += 1);
-    let response = http.execute(request).await?;
-    let status = response.status();
-    let version = response.version();
-    let headers = response.headers().clone();
-    let body = response.bytes().await?;
-    let _ = CALL.try_with(|c| {
-        let mut c = c.borrow_mut();
-        c.status = Some(status);
-        c.headers = headers.clone();
-        c.body = body.clone();
-    });
-    let mut rebuilt = http::Response::new(body);
-    *rebuilt.status_mut() = status;
-    *rebuilt.version_mut() = version;
-    *rebuilt.headers_mut() = headers;
-    Ok(reqwest::Response::from(rebuilt))
+    let (timeout, policy) = CALL
+        .try_with(|c| {
+            let o = &c.borrow().options;
+            (o.timeout, o.retry.clone())
+        })
+        .unwrap_or_default();
+    let timeout = timeout.unwrap_or(config.timeout);
+    let policy = policy.unwrap_or_else(|| config.retry.clone());
+    // Only these methods can be sent twice without a second effect.
+    let idempotent = matches!(*request.method(), reqwest::Method::GET | reqwest::Method::HEAD);
+    let started = Instant::now();
+    let mut attempt = 0u32;
+    loop {
+        attempt += 1;
+        let spare = if attempt < policy.max_attempts { request.try_clone() } else { None };
+        if let Some(limiter) = &config.limiter {
+            limiter.acquire().await;
+        }
+        set_attempts(attempt);
+        *request.timeout_mut() = Some(timeout);
+        let outcome = match http.execute(request).await {
+            Ok(response) => {
+                let status = response.status();
+                let version = response.version();
+                let headers = response.headers().clone();
+                match read_body(response, config.max_body).await {
+                    Ok(body) => Ok((status, version, headers, body)),
+                    Err(e) => Err(e),
+                }
+            }
+            Err(e) => Err(e),
+        };
+        let retry_after_header;
+        let may_retry = match &outcome {
+            Ok((status, _, headers, _)) => {
+                retry_after_header = retry_after(headers);
+                idempotent && matches!(status.as_u16(), 429 | 502 | 503 | 504)
+            }
+            Err(e) => {
+                retry_after_header = None;
+                // A failed connect never sent anything; everything else may have reached
+                // the server, and only idempotent requests may go again.
+                e.is_connect() || idempotent
+            }
+        };
+        if may_retry
+            && let Some(next) = spare
+            && let Some(wait) = policy.next_wait(attempt, started.elapsed(), retry_after_header)
+        {
+            tracing::debug!(operation = info.operation_id, attempt, wait_ms = wait.as_millis() as u64, "retrying");
+            tokio::time::sleep(wait).await;
+            request = next;
+            continue;
+        }
+        let (status, version, headers, body) = outcome?;
+        let _ = CALL.try_with(|c| {
+            let mut c = c.borrow_mut();
+            c.status = Some(status);
+            c.headers = headers.clone();
+            c.body = body.clone();
+        });
+        let mut rebuilt = http::Response::new(body);
+        *rebuilt.status_mut() = status;
+        *rebuilt.version_mut() = version;
+        *rebuilt.headers_mut() = headers;
+        return Ok(reqwest::Response::from(rebuilt));
+    }
+}
+
+/// Reads a whole body; past `max` bytes the rest is dropped and the reply is marked as
+/// cut, which makes it fail to decode rather than fill memory.
+async fn read_body(mut response: reqwest::Response, max: usize) -> reqwest::Result<Bytes> {
+    let mut buf = bytes::BytesMut::new();
+    while let Some(chunk) = response.chunk().await? {
+        if buf.len() + chunk.len() > max {
+            let _ = CALL.try_with(|c| c.borrow_mut().truncated = true);
+            let room = max - buf.len();
+            buf.extend_from_slice(&chunk[..room]);
+            break;
+        }
+        buf.extend_from_slice(&chunk);
+    }
+    Ok(buf.freeze())
 }
 
 type Raw<T, E> = std::result::Result<ResponseValue<T>, progenitor_client::Error<E>>;
@@ -112,13 +200,8 @@ pub(crate) async fn untyped<T, E>(
     finish(operation, result, state, |_| None)
 }
 
-async fn run<R>(
-    operation: &'static str,
-    options: CallOptions,
-    call: impl Future<Output = R>,
-) -> (R, CallState) {
-    let (method, path) =
-        crate::operations::find(operation).map_or(("", ""), |o| (o.method, o.path));
+async fn run<R>(operation: &'static str, options: CallOptions, call: impl Future<Output = R>) -> (R, CallState) {
+    let (method, path) = crate::operations::find(operation).map_or(("", ""), |o| (o.method, o.path));
     let span = tracing::debug_span!(
         "altegio.request",
         operation,
@@ -128,10 +211,7 @@ async fn run<R>(
         attempts = tracing::field::Empty,
         latency_ms = tracing::field::Empty,
     );
-    let cell = RefCell::new(CallState {
-        options,
-        ..CallState::default()
-    });
+    let cell = RefCell::new(CallState { options, ..CallState::default() });
     let started = Instant::now();
     let (result, state) = CALL
         .scope(cell, async move {
@@ -164,6 +244,14 @@ fn finish<T, E>(
     path_of: fn(&[u8]) -> Option<(String, String)>,
 ) -> crate::Result<ResponseValue<T>> {
     let secrets: Vec<&str> = state.secrets.iter().map(String::as_str).collect();
+    if state.truncated {
+        let mut e = Error::new(ErrorKind::Decode)
+            .with_message("the reply body is larger than the client's limit (ClientBuilder::max_body_size)");
+        if let Some(s) = state.status {
+            e = e.with_status(s);
+        }
+        return Err(e.with_operation(operation).with_attempts(state.attempts));
+    }
     let outcome = match (state.status, result) {
         (Some(status), _) if status.is_success() && reports_failure(&state.body) => {
             Err(api_error(status, &state, &secrets))
@@ -188,11 +276,9 @@ fn map_error<E>(
         P::InvalidResponsePayload(body, err) => match state.status {
             Some(s) if !s.is_success() => api_error(s, state, secrets),
             status => {
-                let (path, message) =
-                    path_of(&body).unwrap_or_else(|| (String::new(), err.to_string()));
-                let mut e = Error::new(ErrorKind::Decode)
-                    .with_message(message)
-                    .with_excerpt(Some(excerpt(&body, secrets)));
+                let (path, message) = path_of(&body).unwrap_or_else(|| (String::new(), err.to_string()));
+                let mut e =
+                    Error::new(ErrorKind::Decode).with_message(message).with_excerpt(Some(excerpt(&body, secrets)));
                 if !path.is_empty() && path != "." {
                     e = e.with_json_path(path);
                 }
@@ -202,9 +288,9 @@ fn map_error<E>(
                 }
             }
         },
-        P::UnexpectedResponse(r) => Error::new(ErrorKind::Unexpected)
-            .with_status(r.status())
-            .with_excerpt(Some(excerpt(&state.body, secrets))),
+        P::UnexpectedResponse(r) => {
+            Error::new(ErrorKind::Unexpected).with_status(r.status()).with_excerpt(Some(excerpt(&state.body, secrets)))
+        }
     }
 }
 
@@ -235,9 +321,7 @@ pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
         return Some(Duration::from_secs(secs));
     }
     let when = chrono::DateTime::parse_from_rfc2822(v).ok()?;
-    let wait = when
-        .signed_duration_since(chrono::Utc::now())
-        .num_milliseconds();
+    let wait = when.signed_duration_since(chrono::Utc::now()).num_milliseconds();
     Some(Duration::from_millis(wait.max(0) as u64))
 }
 
@@ -277,9 +361,7 @@ mod tests {
 
     #[test]
     fn success_false_is_recognised_in_every_spelling() {
-        assert!(reports_failure(
-            br#"{"success": false, "data": null, "meta": {"message": "x"}}"#
-        ));
+        assert!(reports_failure(br#"{"success": false, "data": null, "meta": {"message": "x"}}"#));
         assert!(reports_failure(br#"{"success": 0}"#));
         assert!(reports_failure(br#"{"success": "0"}"#));
         assert!(!reports_failure(br#"{"success": true, "data": []}"#));
@@ -294,18 +376,12 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(RETRY_AFTER, "7".parse().unwrap());
         assert_eq!(retry_after(&h), Some(Duration::from_secs(7)));
-        h.insert(
-            RETRY_AFTER,
-            "Sun, 06 Nov 1994 08:49:37 GMT".parse().unwrap(),
-        );
+        h.insert(RETRY_AFTER, "Sun, 06 Nov 1994 08:49:37 GMT".parse().unwrap());
         assert_eq!(retry_after(&h), Some(Duration::ZERO));
         let later = (chrono::Utc::now() + chrono::Duration::seconds(30)).to_rfc2822();
         h.insert(RETRY_AFTER, later.parse().unwrap());
         let d = retry_after(&h).unwrap();
-        assert!(
-            d > Duration::from_secs(25) && d <= Duration::from_secs(30),
-            "{d:?}"
-        );
+        assert!(d > Duration::from_secs(25) && d <= Duration::from_secs(30), "{d:?}");
         h.insert(RETRY_AFTER, "soon".parse().unwrap());
         assert_eq!(retry_after(&h), None);
     }

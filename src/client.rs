@@ -4,8 +4,10 @@ use crate::auth::Credentials;
 use crate::context::{Config, Context};
 use crate::error::{Error, Result};
 use crate::generated::Client;
+use crate::limit::{RateLimiter, RetryPolicy};
 use reqwest::header::HeaderValue;
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The production base URL of the V1 API.
@@ -15,6 +17,9 @@ pub const PRODUCTION_URL: &str = "https://api.alteg.io/api/v1";
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// Default time allowed to open a connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Default largest reply body read: 32 MiB.
+pub const DEFAULT_MAX_BODY: usize = 32 * 1024 * 1024;
 
 /// Configures a [`Client`]; start with [`Client::builder`].
 pub struct ClientBuilder {
@@ -26,6 +31,9 @@ pub struct ClientBuilder {
     user_agent: String,
     http: Option<reqwest::Client>,
     allow_insecure_http: bool,
+    limiter: Option<Arc<RateLimiter>>,
+    retry: RetryPolicy,
+    max_body: usize,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -52,6 +60,9 @@ impl Client {
             user_agent: concat!("altegio-rs/", env!("CARGO_PKG_VERSION")).to_string(),
             http: None,
             allow_insecure_http: false,
+            limiter: Some(RateLimiter::shared()),
+            retry: RetryPolicy::default(),
+            max_body: DEFAULT_MAX_BODY,
         }
     }
 }
@@ -102,6 +113,31 @@ impl ClientBuilder {
         self
     }
 
+    /// Uses this rate limiter; share one `Arc` between clients that share an IP address.
+    /// By default every client uses [`RateLimiter::shared`] (5/s and 200/min).
+    pub fn rate_limiter(mut self, limiter: Arc<RateLimiter>) -> Self {
+        self.limiter = Some(limiter);
+        self
+    }
+
+    /// Sends without client-side rate limiting (Altegio still answers 429 past its limits).
+    pub fn no_rate_limit(mut self) -> Self {
+        self.limiter = None;
+        self
+    }
+
+    /// The retry policy (default: 3 attempts; only idempotent calls are retried).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The largest reply body read (default 32 MiB); a larger reply is a decode error.
+    pub fn max_body_size(mut self, bytes: usize) -> Self {
+        self.max_body = bytes;
+        self
+    }
+
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<Client> {
         let credentials = Credentials::new(&self.partner_token, self.user_token.as_deref())?;
@@ -118,18 +154,17 @@ impl ClientBuilder {
                     .connect_timeout(self.connect_timeout)
                     .redirect(reqwest::redirect::Policy::none())
                     .build()
-                    .map_err(|e| {
-                        Error::invalid_request("cannot build the HTTP client").with_source(e)
-                    })?
+                    .map_err(|e| Error::invalid_request("cannot build the HTTP client").with_source(e))?
             }
         };
-        let ctx = Context::new(
-            credentials,
-            Config {
-                timeout: self.timeout,
-                user_agent,
-            },
-        );
+        let config = Config {
+            timeout: self.timeout,
+            user_agent,
+            limiter: self.limiter,
+            retry: self.retry,
+            max_body: self.max_body,
+        };
+        let ctx = Context::new(credentials, config);
         Ok(Client::new_with_client(&base, http, ctx))
     }
 }
@@ -155,15 +190,11 @@ fn check_base_url(url: &str, allow_insecure: bool) -> Result<String> {
             )));
         }
         other => {
-            return Err(Error::invalid_request(format!(
-                "unsupported URL scheme `{other}`"
-            )));
+            return Err(Error::invalid_request(format!("unsupported URL scheme `{other}`")));
         }
     }
     if parsed.query().is_some() || parsed.fragment().is_some() {
-        return Err(Error::invalid_request(
-            "the base URL must not have a query or fragment",
-        ));
+        return Err(Error::invalid_request("the base URL must not have a query or fragment"));
     }
     Ok(url.trim_end_matches('/').to_string())
 }
@@ -185,18 +216,12 @@ mod tests {
 
     #[test]
     fn base_url_must_be_https_unless_loopback() {
-        assert_eq!(
-            check_base_url("https://api.alteg.io/api/v1/", false).unwrap(),
-            "https://api.alteg.io/api/v1"
-        );
+        assert_eq!(check_base_url("https://api.alteg.io/api/v1/", false).unwrap(), "https://api.alteg.io/api/v1");
         assert!(check_base_url("http://127.0.0.1:8080", false).is_ok());
         assert!(check_base_url("http://localhost:8080/api", false).is_ok());
         assert!(check_base_url("http://[::1]:8080", false).is_ok());
         let e = check_base_url("http://api.alteg.io/api/v1", false).unwrap_err();
-        assert!(
-            e.is_invalid_request() && e.to_string().contains("unencrypted"),
-            "{e}"
-        );
+        assert!(e.is_invalid_request() && e.to_string().contains("unencrypted"), "{e}");
         assert!(check_base_url("http://10.0.0.5", true).is_ok());
         assert!(check_base_url("ftp://x", true).is_err());
         assert!(check_base_url("not a url", false).is_err());
@@ -205,16 +230,10 @@ mod tests {
 
     #[test]
     fn builder_rejects_bad_tokens_without_echoing_them() {
-        let e = Client::builder("good")
-            .user_token("bad\r\nInjected: 1")
-            .build()
-            .unwrap_err();
+        let e = Client::builder("good").user_token("bad\r\nInjected: 1").build().unwrap_err();
         assert!(e.is_invalid_request());
         assert!(!e.to_string().contains("Injected"));
-        let dbg = format!(
-            "{:?}",
-            Client::builder("PARTNER-SECRET").user_token("USER-SECRET")
-        );
+        let dbg = format!("{:?}", Client::builder("PARTNER-SECRET").user_token("USER-SECRET"));
         assert!(!dbg.contains("SECRET"), "{dbg}");
     }
 }

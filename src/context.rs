@@ -4,6 +4,7 @@
 use crate::auth::{Credentials, SharedCredentials};
 use crate::error::Result;
 use crate::generated::Client;
+use crate::limit::{RateLimiter, RetryPolicy};
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderName, HeaderValue, USER_AGENT};
 use std::sync::{Arc, RwLock};
@@ -18,6 +19,10 @@ pub(crate) struct Config {
     /// Time allowed for a whole request, reply body included.
     pub timeout: Duration,
     pub user_agent: HeaderValue,
+    pub limiter: Option<Arc<RateLimiter>>,
+    pub retry: RetryPolicy,
+    /// Largest reply body read, in bytes.
+    pub max_body: usize,
 }
 
 /// progenitor's inner type: credentials and settings, cheap to clone.
@@ -29,10 +34,7 @@ pub struct Context {
 
 impl Context {
     pub(crate) fn new(credentials: Credentials, config: Config) -> Self {
-        Context {
-            credentials: Arc::new(RwLock::new(credentials)),
-            config: Arc::new(config),
-        }
+        Context { credentials: Arc::new(RwLock::new(credentials)), config: Arc::new(config) }
     }
 
     pub(crate) fn read_credentials<T>(&self, f: impl FnOnce(&Credentials) -> T) -> T {
@@ -40,10 +42,7 @@ impl Context {
         f(&guard)
     }
 
-    pub(crate) fn write_credentials(
-        &self,
-        f: impl FnOnce(&mut Credentials) -> Result<()>,
-    ) -> Result<()> {
+    pub(crate) fn write_credentials(&self, f: impl FnOnce(&mut Credentials) -> Result<()>) -> Result<()> {
         let mut guard = self.credentials.write().unwrap_or_else(|p| p.into_inner());
         f(&mut guard)
     }
@@ -52,10 +51,7 @@ impl Context {
     /// same settings.
     pub(crate) fn fork_credentials(&self, user: Option<&str>) -> Result<Context> {
         let creds = self.read_credentials(|c| c.fork(user))?;
-        Ok(Context {
-            credentials: Arc::new(RwLock::new(creds)),
-            config: self.config.clone(),
-        })
+        Ok(Context { credentials: Arc::new(RwLock::new(creds)), config: self.config.clone() })
     }
 }
 
@@ -65,16 +61,21 @@ impl ClientHooks<Context> for Client {
         request: &mut reqwest::Request,
         info: &OperationInfo,
     ) -> std::result::Result<(), progenitor_client::Error<E>> {
-        let needs_user =
-            crate::operations::find(info.operation_id).is_some_and(|o| o.needs_user_token);
+        let needs_user = crate::operations::find(info.operation_id).is_some_and(|o| o.needs_user_token);
         let auth = self
             .inner()
             .read_credentials(|c| c.header_for(info.operation_id, needs_user))
-            .map_err(|e| {
-                progenitor_client::Error::InvalidRequest(
-                    e.message().unwrap_or_default().to_string(),
-                )
-            })?;
+            .map_err(|e| progenitor_client::Error::InvalidRequest(e.message().unwrap_or_default().to_string()))?;
+        if MASS_MAILINGS.contains(&info.operation_id)
+            && !has_filter(request.url())
+            && !crate::call::allows_entire_client_base()
+        {
+            return Err(progenitor_client::Error::InvalidRequest(format!(
+                "`{}` without a filter would message every client of the location; add a filter, or pass \
+                 `CallOptions::new().allow_entire_client_base()` to `send_with`",
+                info.operation_id
+            )));
+        }
         crate::call::note_secrets(self.inner().read_credentials(Credentials::secrets));
         let headers = request.headers_mut();
         headers.insert(AUTHORIZATION, auth);
@@ -85,11 +86,16 @@ impl ClientHooks<Context> for Client {
         Ok(())
     }
 
-    async fn exec(
-        &self,
-        request: reqwest::Request,
-        info: &OperationInfo,
-    ) -> reqwest::Result<reqwest::Response> {
+    async fn exec(&self, request: reqwest::Request, info: &OperationInfo) -> reqwest::Result<reqwest::Response> {
         crate::call::execute(self.client(), &self.inner().config, request, info).await
     }
+}
+
+/// Campaigns that go to every client of a location when no filter is given.
+const MASS_MAILINGS: &[&str] = &["send_sms_campaign_to_filtered_clients", "send_email_campaign_to_filtered_clients"];
+
+/// Whether the query has a non-empty client filter.
+fn has_filter(url: &reqwest::Url) -> bool {
+    url.query_pairs()
+        .any(|(k, v)| matches!(k.as_ref(), "fullname" | "phone" | "email" | "card") && !v.trim().is_empty())
 }

@@ -71,12 +71,7 @@ struct Inner {
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Self {
-        Error {
-            inner: Box::new(Inner {
-                kind: Some(kind),
-                ..Inner::default()
-            }),
-        }
+        Error { inner: Box::new(Inner { kind: Some(kind), ..Inner::default() }) }
     }
 
     pub(crate) fn invalid_request(message: impl Into<String>) -> Self {
@@ -355,10 +350,7 @@ impl fmt::Debug for Error {
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.inner
-            .source
-            .as_ref()
-            .map(|e| e.as_ref() as &(dyn std::error::Error + 'static))
+        self.inner.source.as_ref().map(|e| e.as_ref() as &(dyn std::error::Error + 'static))
     }
 }
 
@@ -390,17 +382,10 @@ impl ApiErrorBody {
             .or_else(|| str_at("/message"))
             .or_else(|| str_at("/error"))
             .or_else(|| str_at("/data/message"));
-        let mut errors = raw
-            .pointer("/meta/errors")
-            .map(field_errors)
-            .unwrap_or_default();
+        let mut errors = raw.pointer("/meta/errors").map(field_errors).unwrap_or_default();
         if let Some(list) = raw.get("errors").and_then(Value::as_array) {
             for item in list {
-                let field = item
-                    .get("field_name")
-                    .and_then(Value::as_str)
-                    .unwrap_or("_")
-                    .to_string();
+                let field = item.get("field_name").and_then(Value::as_str).unwrap_or("_").to_string();
                 let msg = item
                     .get("error_message")
                     .and_then(Value::as_str)
@@ -418,22 +403,16 @@ impl ApiErrorBody {
             .or_else(|| raw.pointer("/meta/error_code"))
             .or_else(|| raw.pointer("/errors/code"))
             .and_then(int_of);
-        ApiErrorBody {
-            message,
-            errors,
-            error_code,
-            raw,
-        }
+        ApiErrorBody { message, errors, error_code, raw }
     }
 
     /// Reads a body; text that is not JSON is kept as a string in `raw`.
     pub fn from_slice(body: &[u8]) -> Self {
         match serde_json::from_slice::<Value>(body) {
             Ok(v) => Self::from_value(v),
-            Err(_) => ApiErrorBody {
-                raw: Value::String(String::from_utf8_lossy(body).into_owned()),
-                ..Default::default()
-            },
+            Err(_) => {
+                ApiErrorBody { raw: Value::String(String::from_utf8_lossy(body).into_owned()), ..Default::default() }
+            }
         }
     }
 }
@@ -474,12 +453,7 @@ pub(crate) fn mask_secrets(text: &str, secrets: &[&str]) -> String {
     for s in secrets.iter().filter(|s| s.len() >= 4) {
         out = out.replace(*s, "***");
     }
-    for key in [
-        "\"user_token\"",
-        "\"partner_token\"",
-        "\"password\"",
-        "\"secret\"",
-    ] {
+    for key in ["\"user_token\"", "\"partner_token\"", "\"password\"", "\"secret\""] {
         let mut from = 0;
         while let Some(pos) = out[from..].find(key) {
             let start = from + pos + key.len();
@@ -488,10 +462,7 @@ pub(crate) fn mask_secrets(text: &str, secrets: &[&str]) -> String {
             let vstart = start + skip;
             if out[vstart..].starts_with('"') {
                 let after = vstart + 1;
-                let end = out[after..]
-                    .find('"')
-                    .map(|e| after + e)
-                    .unwrap_or(out.len());
+                let end = out[after..].find('"').map(|e| after + e).unwrap_or(out.len());
                 out.replace_range(after..end, "***");
                 from = after + 3;
             } else {
@@ -509,19 +480,13 @@ mod tests {
 
     #[test]
     fn reads_every_error_shape() {
-        let b = ApiErrorBody::from_value(
-            json!({"success": false, "data": null, "meta": {"message": "Not found"}}),
-        );
+        let b = ApiErrorBody::from_value(json!({"success": false, "data": null, "meta": {"message": "Not found"}}));
         assert_eq!(b.message.as_deref(), Some("Not found"));
-        let b =
-            ApiErrorBody::from_value(json!({"errors": {"message": "Token invalid", "code": 401}}));
+        let b = ApiErrorBody::from_value(json!({"errors": {"message": "Token invalid", "code": 401}}));
         assert_eq!(b.message.as_deref(), Some("Token invalid"));
         assert_eq!(b.error_code, Some(401));
         let b = ApiErrorBody::from_value(json!({"error_code": 20, "error_message": "bad partner"}));
-        assert_eq!(
-            (b.message.as_deref(), b.error_code),
-            (Some("bad partner"), Some(20))
-        );
+        assert_eq!((b.message.as_deref(), b.error_code), (Some("bad partner"), Some(20)));
         let b = ApiErrorBody::from_value(json!({
             "error_code": 10,
             "errors": [{"field_name": "phone", "field_value": "1", "error_message": "too short"}]
@@ -554,14 +519,8 @@ mod tests {
         ] {
             assert_eq!(classify(StatusCode::from_u16(s).unwrap(), &empty), k, "{s}");
         }
-        let coded = |c| ApiErrorBody {
-            error_code: Some(c),
-            ..Default::default()
-        };
-        assert_eq!(
-            classify(StatusCode::OK, &coded(20)),
-            ErrorKind::Unauthorized
-        );
+        let coded = |c| ApiErrorBody { error_code: Some(c), ..Default::default() };
+        assert_eq!(classify(StatusCode::OK, &coded(20)), ErrorKind::Unauthorized);
         assert_eq!(classify(StatusCode::OK, &coded(32)), ErrorKind::Api);
         assert_eq!(classify(StatusCode::OK, &coded(10)), ErrorKind::Validation);
     }
@@ -570,32 +529,18 @@ mod tests {
     fn excerpts_are_short_single_line_and_masked() {
         let body = br#"{"data": {"user_token": "abcdef123456", "password" : "hunter22"}, "note": "PARTNERSECRET"}"#;
         let ex = excerpt(body, &["PARTNERSECRET"]);
-        assert!(
-            !ex.contains("abcdef123456")
-                && !ex.contains("hunter22")
-                && !ex.contains("PARTNERSECRET"),
-            "{ex}"
-        );
+        assert!(!ex.contains("abcdef123456") && !ex.contains("hunter22") && !ex.contains("PARTNERSECRET"), "{ex}");
         let long = "x".repeat(1000);
-        assert_eq!(
-            excerpt(long.as_bytes(), &[]).chars().count(),
-            EXCERPT_CHARS + 1
-        );
+        assert_eq!(excerpt(long.as_bytes(), &[]).chars().count(), EXCERPT_CHARS + 1);
         assert_eq!(excerpt(b"a\n  b", &[]), "a b");
     }
 
     #[test]
     fn display_names_operation_status_and_message() {
-        let body = ApiErrorBody::from_value(
-            json!({"meta": {"message": "Wrong login", "errors": {"login": ["unknown"]}}}),
-        );
-        let e = Error::api(StatusCode::UNAUTHORIZED, &body)
-            .with_operation("authorize_user")
-            .with_attempts(1);
-        assert_eq!(
-            e.to_string(),
-            "authorize_user: unauthorized (HTTP 401): Wrong login; login: unknown"
-        );
+        let body =
+            ApiErrorBody::from_value(json!({"meta": {"message": "Wrong login", "errors": {"login": ["unknown"]}}}));
+        let e = Error::api(StatusCode::UNAUTHORIZED, &body).with_operation("authorize_user").with_attempts(1);
+        assert_eq!(e.to_string(), "authorize_user: unauthorized (HTTP 401): Wrong login; login: unknown");
         assert!(e.is_unauthorized() && e.is_api());
     }
 }

@@ -64,27 +64,20 @@ mod call;
 mod client;
 mod context;
 mod error;
+mod limit;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod operations;
 pub mod wire;
 
-#[allow(
-    missing_docs,
-    unused_imports,
-    dead_code,
-    clippy::all,
-    clippy::pedantic,
-    rustdoc::all,
-    irrefutable_let_patterns
-)]
+#[allow(missing_docs, unused_imports, dead_code, clippy::all, clippy::pedantic, rustdoc::all, irrefutable_let_patterns)]
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/altegio.rs"));
 }
 
 pub use auth::Secret;
 pub use call::CallOptions;
-pub use client::{ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, PRODUCTION_URL};
+pub use client::{ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT, PRODUCTION_URL};
 pub use context::{ACCEPT_V2, Context};
 pub use error::{ApiErrorBody, Error, ErrorKind, Result};
 /// The Altegio API client; see the crate documentation.
@@ -93,6 +86,7 @@ pub use generated::Client;
 pub use generated::builder;
 /// The request and response types of the spec.
 pub use generated::types;
+pub use limit::{ALTEGIO_LIMITS, RateLimiter, RetryPolicy};
 pub use progenitor_client::{ByteStream, ResponseValue};
 
 /// Compiles the README's Rust examples as doctests.

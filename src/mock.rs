@@ -67,11 +67,7 @@ impl RecordedRequest {
     pub fn query_pairs(&self) -> Vec<(String, String)> {
         self.query
             .as_deref()
-            .map(|q| {
-                url::form_urlencoded::parse(q.as_bytes())
-                    .into_owned()
-                    .collect()
-            })
+            .map(|q| url::form_urlencoded::parse(q.as_bytes()).into_owned().collect())
             .unwrap_or_default()
     }
 
@@ -139,9 +135,7 @@ pub struct MockServer {
 
 impl std::fmt::Debug for MockServer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MockServer")
-            .field("addr", &self.addr)
-            .finish_non_exhaustive()
+        f.debug_struct("MockServer").field("addr", &self.addr).finish_non_exhaustive()
     }
 }
 
@@ -175,11 +169,7 @@ impl MockServer {
                 }
             }
         });
-        Ok(MockServer {
-            addr,
-            state,
-            shutdown: Some(tx),
-        })
+        Ok(MockServer { addr, state, shutdown: Some(tx) })
     }
 
     /// The base URL to give [`ClientBuilder::base_url`](crate::ClientBuilder::base_url).
@@ -194,9 +184,7 @@ impl MockServer {
 
     /// Replaces the reply of an operation until [`reset`](Self::reset).
     pub fn respond(&self, operation_id: &str, response: MockResponse) {
-        self.lock()
-            .overrides
-            .insert(operation_id.to_string(), response);
+        self.lock().overrides.insert(operation_id.to_string(), response);
     }
 
     /// Every request received so far, oldest first.
@@ -206,12 +194,7 @@ impl MockServer {
 
     /// The requests routed to one operation.
     pub fn requests_for(&self, operation_id: &str) -> Vec<RecordedRequest> {
-        self.lock()
-            .requests
-            .iter()
-            .filter(|r| r.operation == Some(operation_id))
-            .cloned()
-            .collect()
+        self.lock().requests.iter().filter(|r| r.operation == Some(operation_id)).cloned().collect()
     }
 
     /// Forgets recorded requests and overrides.
@@ -253,24 +236,14 @@ impl Routes {
                     .path
                     .split('/')
                     .filter(|s| !s.is_empty())
-                    .map(|s| {
-                        if s.starts_with('{') {
-                            Segment::Param
-                        } else {
-                            Segment::Literal(s)
-                        }
-                    })
+                    .map(|s| if s.starts_with('{') { Segment::Param } else { Segment::Literal(s) })
                     .collect();
                 (op, segs)
             })
             .collect();
         // More literal segments first, so `/goods/search/{id}` wins over `/goods/{a}/{b}`.
         routes.sort_by_key(|(_, segs)| {
-            std::cmp::Reverse(
-                segs.iter()
-                    .filter(|s| matches!(s, Segment::Literal(_)))
-                    .count(),
-            )
+            std::cmp::Reverse(segs.iter().filter(|s| matches!(s, Segment::Literal(_))).count())
         });
         Routes { routes }
     }
@@ -292,10 +265,7 @@ impl Routes {
 }
 
 fn altegio_error(status: u16, message: &str) -> MockResponse {
-    MockResponse::json(
-        status,
-        json!({"success": false, "data": null, "meta": {"message": message}}),
-    )
+    MockResponse::json(status, json!({"success": false, "data": null, "meta": {"message": message}}))
 }
 
 /// Whether the header is `Bearer <token>` or `Bearer <token>, User <token>`; returns
@@ -315,16 +285,10 @@ async fn handle(
     routes: Arc<Routes>,
 ) -> Result<Response<Full<Bytes>>, Infallible> {
     let (parts, body) = req.into_parts();
-    let body = body
-        .collect()
-        .await
-        .map(|b| b.to_bytes())
-        .unwrap_or_default();
+    let body = body.collect().await.map(|b| b.to_bytes()).unwrap_or_default();
     let full_path = parts.uri.path().to_string();
     let path = full_path.strip_prefix(BASE_PATH).map(str::to_string);
-    let op = path
-        .as_deref()
-        .and_then(|p| routes.find(parts.method.as_str(), p));
+    let op = path.as_deref().and_then(|p| routes.find(parts.method.as_str(), p));
     let reply = {
         let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
         s.requests.push(RecordedRequest {
@@ -338,12 +302,7 @@ async fn handle(
         match op {
             None => altegio_error(404, &format!("No route for {} {}", parts.method, full_path)),
             Some(op) => {
-                let auth = auth_shape(
-                    parts
-                        .headers
-                        .get(http::header::AUTHORIZATION)
-                        .and_then(|v| v.to_str().ok()),
-                );
+                let auth = auth_shape(parts.headers.get(http::header::AUTHORIZATION).and_then(|v| v.to_str().ok()));
                 match auth {
                     None => altegio_error(
                         401,
@@ -355,14 +314,10 @@ async fn handle(
                     _ => match s.overrides.get(op.id) {
                         Some(r) => r.clone(),
                         None => match op.example {
-                            Some(ex) => MockResponse::raw(
-                                op.success_status,
-                                "application/json",
-                                ex.as_bytes().to_vec(),
-                            ),
-                            None => {
-                                MockResponse::raw(op.success_status, "application/json", Vec::new())
+                            Some(ex) => {
+                                MockResponse::raw(op.success_status, "application/json", ex.as_bytes().to_vec())
                             }
+                            None => MockResponse::raw(op.success_status, "application/json", Vec::new()),
                         },
                     },
                 }
@@ -373,13 +328,9 @@ async fn handle(
         tokio::time::sleep(d).await;
     }
     let mut resp = Response::new(Full::new(reply.body));
-    *resp.status_mut() =
-        StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    *resp.status_mut() = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     for (k, v) in &reply.headers {
-        if let (Ok(k), Ok(v)) = (
-            http::HeaderName::from_bytes(k.as_bytes()),
-            http::HeaderValue::from_str(v),
-        ) {
+        if let (Ok(k), Ok(v)) = (http::HeaderName::from_bytes(k.as_bytes()), http::HeaderValue::from_str(v)) {
             resp.headers_mut().append(k, v);
         }
     }
@@ -394,15 +345,7 @@ mod tests {
     fn auth_shapes() {
         assert_eq!(auth_shape(Some("Bearer p")), Some(false));
         assert_eq!(auth_shape(Some("Bearer p, User u")), Some(true));
-        for bad in [
-            "",
-            "Bearer ",
-            "bearer p",
-            "Bearer p,User u",
-            "Bearer p, User ",
-            "Bearer a b",
-            "Token p",
-        ] {
+        for bad in ["", "Bearer ", "bearer p", "Bearer p,User u", "Bearer p, User ", "Bearer a b", "Token p"] {
             assert_eq!(auth_shape(Some(bad)), None, "{bad}");
         }
         assert_eq!(auth_shape(None), None);

@@ -35,10 +35,7 @@ pub fn all() -> &'static [Operation] {
 
 /// The operation with this operationId.
 pub fn find(id: &str) -> Option<&'static Operation> {
-    OPERATIONS
-        .binary_search_by(|o| o.id.cmp(id))
-        .ok()
-        .map(|i| &OPERATIONS[i])
+    OPERATIONS.binary_search_by(|o| o.id.cmp(id)).ok().map(|i| &OPERATIONS[i])
 }
 
 /// Decodes a success body of an operation into the operation's typed response.

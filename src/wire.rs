@@ -183,9 +183,7 @@ impl<'de> Deserialize<'de> for FlexInt {
                 Ok(FlexInt(v))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<FlexInt, E> {
-                i64::try_from(v)
-                    .map(FlexInt)
-                    .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+                i64::try_from(v).map(FlexInt).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<FlexInt, E> {
                 integral(v, &self).map(FlexInt)
@@ -283,9 +281,7 @@ impl<'de> Deserialize<'de> for FlexNumber {
                 if t.is_empty() {
                     return Ok(FlexNumber(0.0));
                 }
-                t.parse::<f64>()
-                    .map(FlexNumber)
-                    .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+                t.parse::<f64>().map(FlexNumber).map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
             }
         }
         d.deserialize_any(V)
@@ -353,8 +349,7 @@ impl Serialize for FlexString {
 
 impl<'de> Deserialize<'de> for FlexString {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ScalarText("a string or a number"))
-            .map(FlexString)
+        d.deserialize_any(ScalarText("a string or a number")).map(FlexString)
     }
 }
 
@@ -484,21 +479,12 @@ fn parse_when(t: &str) -> Option<When> {
     if let Ok(z) = DateTime::parse_from_rfc3339(t) {
         return Some(When::Zoned(z));
     }
-    for f in [
-        "%Y-%m-%dT%H:%M:%S%.f%z",
-        "%Y-%m-%d %H:%M:%S%.f%z",
-        "%Y-%m-%dT%H:%M%z",
-    ] {
+    for f in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z"] {
         if let Ok(z) = DateTime::parse_from_str(t, f) {
             return Some(When::Zoned(z));
         }
     }
-    for f in [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-    ] {
+    for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
         if let Ok(n) = NaiveDateTime::parse_from_str(t, f) {
             return Some(When::Local(n));
         }
@@ -531,8 +517,7 @@ impl Serialize for FlexDateTime {
 
 impl<'de> Deserialize<'de> for FlexDateTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ScalarText("a date, a date-time or a Unix timestamp"))
-            .map(FlexDateTime::new)
+        d.deserialize_any(ScalarText("a date, a date-time or a Unix timestamp")).map(FlexDateTime::new)
     }
 }
 
@@ -593,9 +578,7 @@ impl Meta {
 /// Reads an integer from a JSON number or numeric string.
 pub(crate) fn int_of(v: &Value) -> Option<i64> {
     match v {
-        Value::Number(n) => n
-            .as_i64()
-            .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)),
+        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }
@@ -636,11 +619,7 @@ impl Serialize for Meta {
             m.insert("message".into(), v.clone().into());
         }
         if !self.errors.is_empty() {
-            let errors = self
-                .errors
-                .iter()
-                .map(|(k, v)| (k.clone(), Value::from(v.clone())))
-                .collect();
+            let errors = self.errors.iter().map(|(k, v)| (k.clone(), Value::from(v.clone()))).collect();
             m.insert("errors".into(), Value::Object(errors));
         }
         m.serialize(s)
@@ -698,9 +677,7 @@ impl<T: Serialize> Serialize for OrEmpty<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match &self.0 {
             Some(v) => v.serialize(s),
-            None => s
-                .serialize_seq(Some(0))
-                .and_then(serde::ser::SerializeSeq::end),
+            None => s.serialize_seq(Some(0)).and_then(serde::ser::SerializeSeq::end),
         }
     }
 }
@@ -710,9 +687,7 @@ impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for OrEmpty<T> {
         match Value::deserialize(d)? {
             Value::Null => Ok(OrEmpty(None)),
             Value::Array(a) if a.is_empty() => Ok(OrEmpty(None)),
-            other => T::deserialize(other)
-                .map(|v| OrEmpty(Some(v)))
-                .map_err(de::Error::custom),
+            other => T::deserialize(other).map(|v| OrEmpty(Some(v))).map_err(de::Error::custom),
         }
     }
 }
@@ -723,8 +698,7 @@ pub struct EmptyArray;
 
 impl Serialize for EmptyArray {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_seq(Some(0))
-            .and_then(serde::ser::SerializeSeq::end)
+        s.serialize_seq(Some(0)).and_then(serde::ser::SerializeSeq::end)
     }
 }
 
@@ -917,11 +891,7 @@ mod tests {
             (json!("-76.147424"), -76.147424),
             (json!(""), 0.0),
         ] {
-            assert_eq!(
-                de::<FlexNumber>(v.clone()).unwrap(),
-                FlexNumber(want),
-                "{v}"
-            );
+            assert_eq!(de::<FlexNumber>(v.clone()).unwrap(), FlexNumber(want), "{v}");
         }
         assert!(de::<FlexNumber>(json!("12,5")).is_err());
     }
@@ -929,10 +899,7 @@ mod tests {
     #[test]
     fn flex_string_accepts_numbers() {
         assert_eq!(de::<FlexString>(json!("+1 315")).unwrap(), "+1 315");
-        assert_eq!(
-            de::<FlexString>(json!(13155550175u64)).unwrap(),
-            "13155550175"
-        );
+        assert_eq!(de::<FlexString>(json!(13155550175u64)).unwrap(), "13155550175");
         assert_eq!(de::<FlexString>(json!(-5)).unwrap(), "-5");
         assert_eq!(de::<FlexString>(json!(true)).unwrap(), "true");
         assert_eq!(de::<FlexString>(json!(null)).unwrap(), "");
@@ -943,26 +910,10 @@ mod tests {
     fn flex_datetime_parses_every_documented_format() {
         use chrono::{NaiveDate, Timelike};
         let cases = [
-            (
-                "2026-09-21T23:00:00.000-05:00",
-                Some(-5 * 3600),
-                (2026, 9, 21, 23, 0),
-            ),
-            (
-                "2026-01-17T19:41:44-0500",
-                Some(-5 * 3600),
-                (2026, 1, 17, 19, 41),
-            ),
-            (
-                "2019-07-21T12:27:06+0300",
-                Some(3 * 3600),
-                (2019, 7, 21, 12, 27),
-            ),
-            (
-                "2019-07-21T12:00:00+03:00",
-                Some(3 * 3600),
-                (2019, 7, 21, 12, 0),
-            ),
+            ("2026-09-21T23:00:00.000-05:00", Some(-5 * 3600), (2026, 9, 21, 23, 0)),
+            ("2026-01-17T19:41:44-0500", Some(-5 * 3600), (2026, 1, 17, 19, 41)),
+            ("2019-07-21T12:27:06+0300", Some(3 * 3600), (2019, 7, 21, 12, 27)),
+            ("2019-07-21T12:00:00+03:00", Some(3 * 3600), (2019, 7, 21, 12, 0)),
             ("2026-09-21T23:00:00Z", Some(0), (2026, 9, 21, 23, 0)),
             ("2026-10-10 15:30", None, (2026, 10, 10, 15, 30)),
             ("2022-01-01 10:10:00", None, (2022, 1, 1, 10, 10)),
@@ -974,17 +925,9 @@ mod tests {
         for (raw, offset, (y, mo, d, h, mi)) in cases {
             let v: FlexDateTime = de(json!(raw)).unwrap();
             assert_eq!(v.raw(), raw);
-            assert_eq!(
-                v.to_fixed().map(|z| z.offset().local_minus_utc()),
-                offset,
-                "{raw}"
-            );
+            assert_eq!(v.to_fixed().map(|z| z.offset().local_minus_utc()), offset, "{raw}");
             let n = v.naive().unwrap_or_else(|| panic!("{raw} did not parse"));
-            assert_eq!(
-                n.date(),
-                NaiveDate::from_ymd_opt(y, mo, d).unwrap(),
-                "{raw}"
-            );
+            assert_eq!(n.date(), NaiveDate::from_ymd_opt(y, mo, d).unwrap(), "{raw}");
             assert_eq!((n.hour(), n.minute()), (h, mi), "{raw}");
         }
         let ts: FlexDateTime = de(json!(952041600)).unwrap();
@@ -1004,15 +947,12 @@ mod tests {
             assert_eq!(de::<Meta>(v.clone()).unwrap(), Meta::default(), "{v}");
         }
         let m: Meta = de(json!({"total_count": "908", "count": 20, "page": 2})).unwrap();
-        assert_eq!(
-            (m.total_count, m.count, m.total()),
-            (Some(908), Some(20), Some(908))
-        );
+        assert_eq!((m.total_count, m.count, m.total()), (Some(908), Some(20), Some(908)));
         assert_eq!(m.extra.get("page"), Some(&json!(2)));
         let m: Meta = de(json!([{"count": 3}])).unwrap();
         assert_eq!(m.count, Some(3));
-        let m: Meta = de(json!({"message": "Invalid filter value", "errors": {"filters": ["bad"], "phone": "short"}}))
-            .unwrap();
+        let m: Meta =
+            de(json!({"message": "Invalid filter value", "errors": {"filters": ["bad"], "phone": "short"}})).unwrap();
         assert_eq!(m.message.as_deref(), Some("Invalid filter value"));
         assert_eq!(m.errors["filters"], vec!["bad"]);
         assert_eq!(m.errors["phone"], vec!["short"]);
@@ -1029,15 +969,9 @@ mod tests {
     fn or_empty_maps_empty_array_and_null_to_none() {
         assert_eq!(de::<OrEmpty<Chain>>(json!([])).unwrap(), OrEmpty(None));
         assert_eq!(de::<OrEmpty<Chain>>(json!(null)).unwrap(), OrEmpty(None));
-        assert_eq!(
-            de::<OrEmpty<Chain>>(json!({"id": 4})).unwrap(),
-            OrEmpty(Some(Chain { id: 4 }))
-        );
+        assert_eq!(de::<OrEmpty<Chain>>(json!({"id": 4})).unwrap(), OrEmpty(Some(Chain { id: 4 })));
         assert!(de::<OrEmpty<Chain>>(json!([{"id": 4}])).is_err());
-        assert_eq!(
-            serde_json::to_value(OrEmpty::<Chain>(None)).unwrap(),
-            json!([])
-        );
+        assert_eq!(serde_json::to_value(OrEmpty::<Chain>(None)).unwrap(), json!([]));
         #[derive(serde::Deserialize)]
         struct Holder {
             #[serde(default)]

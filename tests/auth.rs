@@ -9,16 +9,9 @@ async fn partner_only_client_sends_bearer_partner() {
     let client = partner_client(&server);
     client.get_location().location_id(1).send().await.unwrap();
     let req = &server.requests()[0];
-    assert_eq!(
-        req.header("authorization"),
-        Some(format!("Bearer {PARTNER}").as_str())
-    );
+    assert_eq!(req.header("authorization"), Some(format!("Bearer {PARTNER}").as_str()));
     assert_eq!(req.header("accept"), Some("application/vnd.api.v2+json"));
-    assert_eq!(
-        req.header("api-version"),
-        None,
-        "progenitor's api-version header is removed"
-    );
+    assert_eq!(req.header("api-version"), None, "progenitor's api-version header is removed");
     assert!(req.header("user-agent").unwrap().starts_with("altegio-rs/"));
 }
 
@@ -26,18 +19,10 @@ async fn partner_only_client_sends_bearer_partner() {
 async fn user_client_sends_both_tokens() {
     let server = server().await;
     let client = user_client(&server);
-    client
-        .get_location_notification_settings()
-        .location_id(1)
-        .send()
-        .await
-        .unwrap();
+    client.get_location_notification_settings().location_id(1).send().await.unwrap();
     client.get_location().location_id(1).send().await.unwrap();
     for req in server.requests() {
-        assert_eq!(
-            req.header("authorization"),
-            Some(format!("Bearer {PARTNER}, User {USER}").as_str())
-        );
+        assert_eq!(req.header("authorization"), Some(format!("Bearer {PARTNER}, User {USER}").as_str()));
         assert_eq!(req.header("accept"), Some("application/vnd.api.v2+json"));
     }
 }
@@ -50,28 +35,14 @@ async fn login_sends_partner_only_then_keeps_the_user_token() {
     let user = client.login("+13155550175", "s3cret-pass").await.unwrap();
     assert_eq!(user.id.map(|i| i.get()), Some(1294412));
     assert!(client.has_user_token());
-    client
-        .get_location_notification_settings()
-        .location_id(5)
-        .send()
-        .await
-        .unwrap();
+    client.get_location_notification_settings().location_id(5).send().await.unwrap();
 
     let reqs = server.requests();
     assert_eq!(reqs[0].method, "POST");
     assert_eq!(reqs[0].path, "/auth");
-    assert_eq!(
-        reqs[0].header("authorization"),
-        Some(format!("Bearer {PARTNER}").as_str())
-    );
-    assert_eq!(
-        reqs[0].json().unwrap(),
-        serde_json::json!({"login": "+13155550175", "password": "s3cret-pass"})
-    );
-    assert_eq!(
-        reqs[1].header("authorization"),
-        Some(format!("Bearer {PARTNER}, User {LOGIN_TOKEN}").as_str())
-    );
+    assert_eq!(reqs[0].header("authorization"), Some(format!("Bearer {PARTNER}").as_str()));
+    assert_eq!(reqs[0].json().unwrap(), serde_json::json!({"login": "+13155550175", "password": "s3cret-pass"}));
+    assert_eq!(reqs[1].header("authorization"), Some(format!("Bearer {PARTNER}, User {LOGIN_TOKEN}").as_str()));
 }
 
 #[tokio::test]
@@ -79,10 +50,7 @@ async fn login_is_always_partner_only_even_with_a_user_token() {
     let server = server().await;
     let client = user_client(&server);
     client.login("a@example.com", "pw").await.unwrap();
-    assert_eq!(
-        server.requests()[0].header("authorization"),
-        Some(format!("Bearer {PARTNER}").as_str())
-    );
+    assert_eq!(server.requests()[0].header("authorization"), Some(format!("Bearer {PARTNER}").as_str()));
 }
 
 #[tokio::test]
@@ -95,11 +63,7 @@ async fn user_token_can_be_switched_and_cleared() {
     client.get_location().location_id(1).send().await.unwrap();
     client.clear_user_token().unwrap();
     client.get_location().location_id(1).send().await.unwrap();
-    let auth: Vec<String> = server
-        .requests()
-        .iter()
-        .map(|r| r.header("authorization").unwrap().to_string())
-        .collect();
+    let auth: Vec<String> = server.requests().iter().map(|r| r.header("authorization").unwrap().to_string()).collect();
     assert_eq!(
         auth,
         vec![
@@ -120,26 +84,15 @@ async fn clones_share_the_token_and_with_user_token_forks_it() {
     clone.get_location().location_id(1).send().await.unwrap();
     other.get_location().location_id(1).send().await.unwrap();
     let reqs = server.requests();
-    assert_eq!(
-        reqs[0].header("authorization"),
-        Some(format!("Bearer {PARTNER}, User shared-user").as_str())
-    );
-    assert_eq!(
-        reqs[1].header("authorization"),
-        Some(format!("Bearer {PARTNER}, User other-user").as_str())
-    );
+    assert_eq!(reqs[0].header("authorization"), Some(format!("Bearer {PARTNER}, User shared-user").as_str()));
+    assert_eq!(reqs[1].header("authorization"), Some(format!("Bearer {PARTNER}, User other-user").as_str()));
 }
 
 #[tokio::test]
 async fn a_call_that_needs_the_user_token_is_not_sent_without_it() {
     let server = server().await;
     let client = partner_client(&server);
-    let err = client
-        .get_location_notification_settings()
-        .location_id(1)
-        .send()
-        .await
-        .unwrap_err();
+    let err = client.get_location_notification_settings().location_id(1).send().await.unwrap_err();
     assert!(err.is_invalid_request(), "{err:?}");
     assert!(err.to_string().contains("needs a user token"), "{err}");
     assert_eq!(err.attempts(), 0);
@@ -150,11 +103,8 @@ async fn a_call_that_needs_the_user_token_is_not_sent_without_it() {
 async fn the_mock_rejects_a_missing_user_part_like_altegio() {
     let server = server().await;
     // A raw request with the partner token alone to an operation that needs the user token.
-    let resp = reqwest::Client::new()
-        .get(format!(
-            "{}/notification_settings/1/notification_types",
-            server.url()
-        ))
+    let resp = raw_http()
+        .get(format!("{}/notification_settings/1/notification_types", server.url()))
         .header("authorization", format!("Bearer {PARTNER}"))
         .send()
         .await
@@ -162,12 +112,7 @@ async fn the_mock_rejects_a_missing_user_part_like_altegio() {
     assert_eq!(resp.status(), 401);
     let body: serde_json::Value = resp.json().await.unwrap();
     assert_eq!(body["success"], false);
-    assert!(
-        body["meta"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("user token")
-    );
+    assert!(body["meta"]["message"].as_str().unwrap().contains("user token"));
 }
 
 #[tokio::test]
@@ -180,9 +125,6 @@ async fn invalid_tokens_are_refused_with_a_clear_error() {
     let server = server().await;
     let client = partner_client(&server);
     let err = client.set_user_token("evil\r\nX-Injected: 1").unwrap_err();
-    assert!(
-        err.is_invalid_request() && err.to_string().contains("user token"),
-        "{err}"
-    );
+    assert!(err.is_invalid_request() && err.to_string().contains("user token"), "{err}");
     assert!(!client.has_user_token());
 }

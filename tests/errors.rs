@@ -10,12 +10,9 @@ use std::time::{Duration, Instant};
 async fn get_location_error(response: MockResponse) -> altegio::Error {
     let server = server().await;
     server.respond("get_location", response);
-    let err = user_client(&server)
-        .get_location()
-        .location_id(1)
-        .send()
-        .await
-        .unwrap_err();
+    // One attempt, so that retryable statuses show their mapping directly.
+    let options = altegio::CallOptions::new().retry(altegio::RetryPolicy::none());
+    let err = user_client(&server).get_location().location_id(1).send_with(options).await.unwrap_err();
     assert_eq!(err.operation(), Some("get_location"));
     assert_eq!(err.attempts(), 1);
     err
@@ -40,8 +37,7 @@ async fn status_codes_map_to_kinds_and_keep_the_message() {
         (503, ErrorKind::Server),
         (418, ErrorKind::Api),
     ] {
-        let err =
-            get_location_error(MockResponse::json(status, envelope("Something is off"))).await;
+        let err = get_location_error(MockResponse::json(status, envelope("Something is off"))).await;
         assert_eq!(err.kind(), kind, "HTTP {status}");
         assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
         assert_eq!(err.message(), Some("Something is off"));
@@ -56,23 +52,15 @@ async fn validation_errors_keep_the_field_map() {
     let body = json!({"success": false, "data": null, "meta": {"message": "Invalid filter value", "errors": {"filters": ["unknown filter"], "phone": ["too short", "not a number"]}}});
     let err = get_location_error(MockResponse::json(400, body)).await;
     assert!(err.is_validation());
-    assert_eq!(
-        err.field_errors()["phone"],
-        vec!["too short", "not a number"]
-    );
-    assert!(
-        err.to_string().contains("phone: too short, not a number"),
-        "{err}"
-    );
+    assert_eq!(err.field_errors()["phone"], vec!["too short", "not a number"]);
+    assert!(err.to_string().contains("phone: too short, not a number"), "{err}");
 }
 
 #[tokio::test]
 async fn other_error_shapes_are_read() {
-    let err = get_location_error(MockResponse::json(
-        401,
-        json!({"errors": {"message": "Partner not found", "code": 401}}),
-    ))
-    .await;
+    let err =
+        get_location_error(MockResponse::json(401, json!({"errors": {"message": "Partner not found", "code": 401}})))
+            .await;
     assert!(err.is_unauthorized());
     assert_eq!(err.message(), Some("Partner not found"));
 
@@ -81,10 +69,7 @@ async fn other_error_shapes_are_read() {
         json!({"error_code": 20, "error_message": "invalid partner token"}),
     ))
     .await;
-    assert_eq!(
-        (err.error_code(), err.message()),
-        (Some(20), Some("invalid partner token"))
-    );
+    assert_eq!((err.error_code(), err.message()), (Some(20), Some("invalid partner token")));
 
     let err = get_location_error(MockResponse::json(
         400,
@@ -107,10 +92,7 @@ async fn other_error_shapes_are_read() {
         json!({"success": false, "meta": {"message": "Time taken"}, "error_code": 433}),
     ))
     .await;
-    assert_eq!(
-        (err.kind(), err.error_code()),
-        (ErrorKind::Validation, Some(433))
-    );
+    assert_eq!((err.kind(), err.error_code()), (ErrorKind::Validation, Some(433)));
 }
 
 #[tokio::test]
@@ -120,36 +102,19 @@ async fn success_false_with_http_200_is_an_error() {
     assert_eq!(err.status().map(|s| s.as_u16()), Some(200));
     assert_eq!(err.message(), Some("Location is blocked"));
     // Also when the rest of the body would decode fine.
-    let err = get_location_error(MockResponse::json(
-        200,
-        json!({"success": "0", "data": {"id": 1}, "meta": []}),
-    ))
-    .await;
+    let err = get_location_error(MockResponse::json(200, json!({"success": "0", "data": {"id": 1}, "meta": []}))).await;
     assert_eq!(err.kind(), ErrorKind::Api);
     // And for operations without a typed body.
     let server = server().await;
-    server.respond(
-        "delete_location",
-        MockResponse::json(202, envelope("Cannot delete")),
-    );
-    let err = user_client(&server)
-        .delete_location()
-        .location_id(1)
-        .send()
-        .await
-        .unwrap_err();
-    assert_eq!(
-        (err.kind(), err.message()),
-        (ErrorKind::Api, Some("Cannot delete"))
-    );
+    server.respond("delete_location", MockResponse::json(202, envelope("Cannot delete")));
+    let err = user_client(&server).delete_location().location_id(1).send().await.unwrap_err();
+    assert_eq!((err.kind(), err.message()), (ErrorKind::Api, Some("Cannot delete")));
 }
 
 #[tokio::test]
 async fn rate_limit_keeps_retry_after() {
-    let err = get_location_error(
-        MockResponse::json(429, envelope("Too many requests")).header("retry-after", "3"),
-    )
-    .await;
+    let err =
+        get_location_error(MockResponse::json(429, envelope("Too many requests")).header("retry-after", "3")).await;
     assert!(err.is_rate_limited());
     assert_eq!(err.retry_after(), Some(Duration::from_secs(3)));
 }
@@ -161,37 +126,28 @@ async fn an_html_error_page_keeps_status_and_excerpt() {
     assert!(err.is_server_error());
     assert_eq!(err.status().map(|s| s.as_u16()), Some(502));
     let ex = err.body_excerpt().unwrap();
-    assert!(
-        ex.contains("502 Bad Gateway") && ex.chars().count() <= 301,
-        "{ex}"
-    );
+    assert!(ex.contains("502 Bad Gateway") && ex.chars().count() <= 301, "{ex}");
     assert!(!ex.contains('\n'));
 }
 
 #[tokio::test]
 async fn a_reply_that_does_not_fit_the_schema_names_operation_path_and_body() {
-    let body = json!({"success": true, "data": {"title": "Ok", "bookforms": [{"id": 1}, {"id": "not-a-number"}]}, "meta": []});
+    let body =
+        json!({"success": true, "data": {"title": "Ok", "bookforms": [{"id": 1}, {"id": "not-a-number"}]}, "meta": []});
     let err = get_location_error(MockResponse::json(200, body)).await;
     assert!(err.is_decode(), "{err:?}");
     assert_eq!(err.json_path(), Some("data.bookforms[1].id"));
     assert!(err.body_excerpt().unwrap().contains("not-a-number"));
     let text = err.to_string();
     assert!(
-        text.contains("get_location")
-            && text.contains("data.bookforms[1].id")
-            && text.contains("not-a-number"),
+        text.contains("get_location") && text.contains("data.bookforms[1].id") && text.contains("not-a-number"),
         "{text}"
     );
 }
 
 #[tokio::test]
 async fn broken_bodies_are_decode_errors() {
-    for body in [
-        "",
-        "{\"success\": true, \"data\": {\"id\": 1",
-        "not json at all",
-        "[1, 2",
-    ] {
+    for body in ["", "{\"success\": true, \"data\": {\"id\": 1", "not json at all", "[1, 2"] {
         let err = get_location_error(MockResponse::raw(200, "application/json", body)).await;
         assert!(err.is_decode(), "{body:?}: {err:?}");
         assert_eq!(err.status().map(|s| s.as_u16()), Some(200));
@@ -200,10 +156,7 @@ async fn broken_bodies_are_decode_errors() {
 
 #[tokio::test]
 async fn an_undocumented_status_is_unexpected() {
-    let err = get_location_error(
-        MockResponse::raw(302, "text/plain", "moved").header("location", "/elsewhere"),
-    )
-    .await;
+    let err = get_location_error(MockResponse::raw(302, "text/plain", "moved").header("location", "/elsewhere")).await;
     assert_eq!(err.kind(), ErrorKind::Unexpected);
     assert_eq!(err.status().map(|s| s.as_u16()), Some(302));
 }
@@ -225,20 +178,9 @@ async fn a_slow_reply_times_out() {
         .unwrap_err();
     assert!(err.is_timeout(), "{err:?}");
     assert!(started.elapsed() < Duration::from_secs(2));
-    let client = altegio::Client::builder(PARTNER)
-        .base_url(server.url())
-        .timeout(Duration::from_millis(200))
-        .build()
-        .unwrap();
-    assert!(
-        client
-            .get_location()
-            .location_id(1)
-            .send()
-            .await
-            .unwrap_err()
-            .is_timeout()
-    );
+    let client =
+        altegio::Client::builder(PARTNER).base_url(server.url()).timeout(Duration::from_millis(200)).build().unwrap();
+    assert!(client.get_location().location_id(1).send().await.unwrap_err().is_timeout());
 }
 
 #[tokio::test]
@@ -247,16 +189,8 @@ async fn a_refused_connection_is_a_transport_error() {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap().port()
     };
-    let client = altegio::Client::builder(PARTNER)
-        .base_url(format!("http://127.0.0.1:{port}/api/v1"))
-        .build()
-        .unwrap();
-    let err = client
-        .get_location()
-        .location_id(1)
-        .send()
-        .await
-        .unwrap_err();
+    let client = altegio::Client::builder(PARTNER).base_url(format!("http://127.0.0.1:{port}/api/v1")).build().unwrap();
+    let err = client.get_location().location_id(1).send().await.unwrap_err();
     assert!(err.is_transport(), "{err:?}");
     assert_eq!(err.status(), None);
 }
@@ -264,11 +198,7 @@ async fn a_refused_connection_is_a_transport_error() {
 #[tokio::test]
 async fn missing_required_parameters_are_refused_before_sending() {
     let server = server().await;
-    let err = user_client(&server)
-        .get_location()
-        .send()
-        .await
-        .unwrap_err();
+    let err = user_client(&server).get_location().send().await.unwrap_err();
     assert!(err.is_invalid_request());
     assert!(err.to_string().contains("location_id"), "{err}");
     assert!(server.requests().is_empty());
@@ -277,9 +207,6 @@ async fn missing_required_parameters_are_refused_before_sending() {
 #[tokio::test]
 async fn path_parameters_cannot_change_the_path() {
     // Strings reach the path through the same encoder; ids are integers.
-    assert_eq!(
-        altegio::wire::encode_path("../../admin?x=1"),
-        "..%2F..%2Fadmin%3Fx=1"
-    );
+    assert_eq!(altegio::wire::encode_path("../../admin?x=1"), "..%2F..%2Fadmin%3Fx=1");
     assert_eq!(altegio::wire::encode_path(".."), "%2E%2E");
 }

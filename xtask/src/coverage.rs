@@ -38,11 +38,7 @@ fn catalog_ops(catalog: &Value) -> Vec<&Value> {
     catalog
         .get("operations")
         .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter(|o| o.get("source").and_then(Value::as_str) == Some("v1"))
-                .collect()
-        })
+        .map(|a| a.iter().filter(|o| o.get("source").and_then(Value::as_str) == Some("v1")).collect())
         .unwrap_or_default()
 }
 
@@ -55,16 +51,10 @@ fn s<'a>(v: &'a Value, k: &str) -> &'a str {
 fn spec_params(doc: &Value, pointer: &str) -> BTreeMap<(String, String), bool> {
     let mut out = BTreeMap::new();
     let item = pointer.rsplit_once('/').map(|(a, _)| a).unwrap_or(pointer);
-    for list in [
-        doc.pointer(&format!("{item}/parameters")),
-        doc.pointer(&format!("{pointer}/parameters")),
-    ] {
+    for list in [doc.pointer(&format!("{item}/parameters")), doc.pointer(&format!("{pointer}/parameters"))] {
         for p in list.and_then(Value::as_array).into_iter().flatten() {
             let p = match p.get("$ref").and_then(Value::as_str) {
-                Some(r) => r
-                    .strip_prefix('#')
-                    .and_then(|r| doc.pointer(r))
-                    .unwrap_or(p),
+                Some(r) => r.strip_prefix('#').and_then(|r| doc.pointer(r)).unwrap_or(p),
                 None => p,
             };
             out.insert(
@@ -85,45 +75,29 @@ pub fn compare(
 ) -> Report {
     let doc = &spec.doc;
     let tag_areas = spec::tag_areas(doc);
-    let in_scope =
-        |tag: &str| areas.is_empty() || tag_areas.get(tag).is_some_and(|a| areas.contains(a));
-    let ours: BTreeMap<String, spec::Operation> = spec::operations(doc)
-        .into_iter()
-        .map(|o| (o.id.clone(), o))
-        .collect();
+    let in_scope = |tag: &str| areas.is_empty() || tag_areas.get(tag).is_some_and(|a| areas.contains(a));
+    let ours: BTreeMap<String, spec::Operation> =
+        spec::operations(doc).into_iter().map(|o| (o.id.clone(), o)).collect();
     let mut diffs = Vec::new();
     let mut catalog_n = 0;
     let mut covered = 0;
     let mut catalog_ids = BTreeSet::new();
     for c in catalog_ops(catalog) {
         let id = s(c, "operationId").to_string();
-        let tag = c
-            .pointer("/tags/0")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
+        let tag = c.pointer("/tags/0").and_then(Value::as_str).unwrap_or_default();
         catalog_ids.insert(id.clone());
         if !in_scope(tag) {
             continue;
         }
         catalog_n += 1;
-        let d = |key: &str, detail: String| Difference {
-            operation: id.clone(),
-            key: key.to_string(),
-            detail,
-        };
+        let d = |key: &str, detail: String| Difference { operation: id.clone(), key: key.to_string(), detail };
         let Some(op) = ours.get(&id) else {
-            diffs.push(d(
-                "missing",
-                format!("{} {} is not in the spec", s(c, "method"), s(c, "path")),
-            ));
+            diffs.push(d("missing", format!("{} {} is not in the spec", s(c, "method"), s(c, "path"))));
             continue;
         };
         covered += 1;
         if !op.method.eq_ignore_ascii_case(s(c, "method")) {
-            diffs.push(d(
-                "method",
-                format!("catalog {} vs spec {}", s(c, "method"), op.method),
-            ));
+            diffs.push(d("method", format!("catalog {} vs spec {}", s(c, "method"), op.method)));
         }
         let cpath = s(c, "path");
         let cpath = cpath.strip_prefix("/api/v1").unwrap_or(cpath);
@@ -147,27 +121,17 @@ pub fn compare(
             let key = format!("param {}:{}", k.0, k.1);
             match mine.get(k) {
                 None => diffs.push(d(&key, "in the catalog, not in the spec".into())),
-                Some(r) if r != req => {
-                    diffs.push(d(&key, format!("required: catalog {req}, spec {r}")))
-                }
+                Some(r) if r != req => diffs.push(d(&key, format!("required: catalog {req}, spec {r}"))),
                 _ => {}
             }
         }
         for k in mine.keys().filter(|k| !theirs.contains_key(*k)) {
-            diffs.push(d(
-                &format!("param {}:{}", k.0, k.1),
-                "in the spec, not in the catalog".into(),
-            ));
+            diffs.push(d(&format!("param {}:{}", k.0, k.1), "in the spec, not in the catalog".into()));
         }
         let body_c = c.get("requestBody").is_some();
-        let body_s = doc
-            .pointer(&format!("{}/requestBody", op.pointer))
-            .is_some();
+        let body_s = doc.pointer(&format!("{}/requestBody", op.pointer)).is_some();
         if body_c != body_s {
-            diffs.push(d(
-                "body",
-                format!("request body: catalog {body_c}, spec {body_s}"),
-            ));
+            diffs.push(d("body", format!("request body: catalog {body_c}, spec {body_s}")));
         }
     }
     for (id, op) in &ours {
@@ -183,10 +147,7 @@ pub fn compare(
     let mut unexplained = Vec::new();
     let mut explained = Vec::new();
     for d in diffs {
-        match exceptions
-            .iter()
-            .position(|(o, k, _)| *o == d.operation && *k == d.key)
-        {
+        match exceptions.iter().position(|(o, k, _)| *o == d.operation && *k == d.key) {
             Some(i) => {
                 used.insert(i);
                 explained.push((d, exceptions[i].2.clone()));
@@ -198,18 +159,11 @@ pub fn compare(
         .iter()
         .enumerate()
         .filter(|(i, (o, _, _))| {
-            !used.contains(i)
-                && (areas.is_empty() || ours.get(o).is_some_and(|op| in_scope(&op.tag)))
+            !used.contains(i) && (areas.is_empty() || ours.get(o).is_some_and(|op| in_scope(&op.tag)))
         })
         .map(|(_, (o, k, _))| (o.clone(), k.clone()))
         .collect();
-    Report {
-        catalog: catalog_n,
-        covered,
-        unexplained,
-        explained,
-        stale,
-    }
+    Report { catalog: catalog_n, covered, unexplained, explained, stale }
 }
 
 /// Reads `openapi/coverage-exceptions.yaml`: a list of `{operation, difference, reason}`.
@@ -221,9 +175,7 @@ pub fn load_exceptions(dir: &Path) -> Result<Vec<(String, String, String)>, Stri
     for (i, e) in v.as_array().into_iter().flatten().enumerate() {
         let (o, k, r) = (s(e, "operation"), s(e, "difference"), s(e, "reason"));
         if o.is_empty() || k.is_empty() || r.trim().is_empty() {
-            return Err(format!(
-                "openapi/{EXCEPTIONS_FILE}: entry {i} needs `operation`, `difference` and a `reason`"
-            ));
+            return Err(format!("openapi/{EXCEPTIONS_FILE}: entry {i} needs `operation`, `difference` and a `reason`"));
         }
         out.push((o.to_string(), k.to_string(), r.to_string()));
     }
@@ -237,15 +189,9 @@ pub fn catalog_path(repo: &Path) -> std::path::PathBuf {
 
 /// Prints a report; returns whether it is clean.
 pub fn print(report: &Report) -> bool {
-    println!(
-        "covered {}/{} catalog operations",
-        report.covered, report.catalog
-    );
+    println!("covered {}/{} catalog operations", report.covered, report.catalog);
     for (d, why) in &report.explained {
-        println!(
-            "  explained  {} [{}]: {} — {}",
-            d.operation, d.key, d.detail, why
-        );
+        println!("  explained  {} [{}]: {} — {}", d.operation, d.key, d.detail, why);
     }
     for d in &report.unexplained {
         println!("  DIFFERENT  {} [{}]: {}", d.operation, d.key, d.detail);
@@ -265,10 +211,7 @@ mod tests {
         let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let catalog_file = catalog_path(&repo);
         let Ok(text) = std::fs::read_to_string(&catalog_file) else {
-            eprintln!(
-                "reference catalog not present at {}; coverage not checked",
-                catalog_file.display()
-            );
+            eprintln!("reference catalog not present at {}; coverage not checked", catalog_file.display());
             return;
         };
         let catalog: Value = serde_json::from_str(&text).expect("the catalog is JSON");
@@ -277,12 +220,7 @@ mod tests {
         // Areas are written one file at a time; an area without its file is reported, not compared.
         let written: BTreeSet<String> = spec::tag_areas(&spec.doc)
             .into_values()
-            .filter(|a| {
-                repo.join("openapi")
-                    .join(spec::AREAS_DIR)
-                    .join(format!("{a}.yaml"))
-                    .exists()
-            })
+            .filter(|a| repo.join("openapi").join(spec::AREAS_DIR).join(format!("{a}.yaml")).exists())
             .collect();
         let all: BTreeSet<String> = spec::tag_areas(&spec.doc).into_values().collect();
         let missing: Vec<&String> = all.difference(&written).collect();
@@ -290,16 +228,9 @@ mod tests {
             eprintln!("areas without a file yet (not compared): {missing:?}");
         }
         let r = compare(&spec, &catalog, &exceptions, &written);
-        let text: Vec<String> = r
-            .unexplained
-            .iter()
-            .map(|d| format!("{} [{}]: {}", d.operation, d.key, d.detail))
-            .collect();
-        assert!(
-            text.is_empty(),
-            "unexplained differences from the catalog:\n{}",
-            text.join("\n")
-        );
+        let text: Vec<String> =
+            r.unexplained.iter().map(|d| format!("{} [{}]: {}", d.operation, d.key, d.detail)).collect();
+        assert!(text.is_empty(), "unexplained differences from the catalog:\n{}", text.join("\n"));
         assert!(r.stale.is_empty(), "stale exceptions: {:?}", r.stale);
     }
 
@@ -321,10 +252,8 @@ paths:
 "#,
         )
         .unwrap();
-        let (spec, _) = spec::merge(vec![
-            ("openapi/altegio.yaml".into(), root),
-            ("openapi/areas/locations.yaml".into(), area),
-        ]);
+        let (spec, _) =
+            spec::merge(vec![("openapi/altegio.yaml".into(), root), ("openapi/areas/locations.yaml".into(), area)]);
         let catalog = serde_json::json!({"operations": [
             {"source": "v1", "operationId": "get_location_list", "method": "GET", "path": "/companies", "tags": ["Locations"],
              "parameters": [{"name": "page", "in": "query", "required": false}, {"name": "count", "in": "query", "required": false}],
@@ -337,11 +266,7 @@ paths:
             &[("get_location".into(), "missing".into(), "because".into())],
             &BTreeSet::new(),
         );
-        let keys: Vec<String> = r
-            .unexplained
-            .iter()
-            .map(|d| format!("{}:{}", d.operation, d.key))
-            .collect();
+        let keys: Vec<String> = r.unexplained.iter().map(|d| format!("{}:{}", d.operation, d.key)).collect();
         assert_eq!(
             keys,
             vec![

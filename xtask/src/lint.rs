@@ -6,10 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Checks a merged spec and returns every finding.
 pub fn lint(spec: &Spec) -> Vec<SpecError> {
-    let mut l = Linter {
-        spec,
-        out: Vec::new(),
-    };
+    let mut l = Linter { spec, out: Vec::new() };
     l.version();
     l.root();
     l.operations();
@@ -47,40 +44,22 @@ impl Linter<'_> {
     fn version(&mut self) {
         match self.doc().get("openapi").and_then(Value::as_str) {
             Some(v) if v.starts_with("3.0.") => {}
-            Some(v) => self.push(
-                "/openapi",
-                format!("must be OpenAPI 3.0.x (progenitor reads no other), found {v}"),
-            ),
+            Some(v) => self.push("/openapi", format!("must be OpenAPI 3.0.x (progenitor reads no other), found {v}")),
             None => self.push("/openapi", "missing `openapi: 3.0.3`"),
         }
     }
 
     fn root(&mut self) {
         for (name, _) in spec::REPLACEMENTS {
-            if self
-                .doc()
-                .pointer(&format!("/components/schemas/{name}"))
-                .is_none()
-            {
-                self.push(
-                    "/components/schemas",
-                    format!("the quirk schema `{name}` is missing"),
-                );
+            if self.doc().pointer(&format!("/components/schemas/{name}")).is_none() {
+                self.push("/components/schemas", format!("the quirk schema `{name}` is missing"));
             }
         }
         if self.doc().pointer("/components/responses/Error").is_none() {
-            self.push(
-                "/components/responses",
-                "the shared `Error` response is missing",
-            );
+            self.push("/components/responses", "the shared `Error` response is missing");
         }
         let areas = spec::tag_areas(self.doc());
-        let tags = self
-            .doc()
-            .get("tags")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
+        let tags = self.doc().get("tags").and_then(Value::as_array).cloned().unwrap_or_default();
         for (i, t) in tags.iter().enumerate() {
             if t.get("x-area").and_then(Value::as_str).is_none() {
                 self.push(
@@ -104,44 +83,29 @@ impl Linter<'_> {
                 self.push(p, "missing operationId");
             } else {
                 if !is_snake(&op.id) {
-                    self.push(
-                        &format!("{p}/operationId"),
-                        format!("`{}` is not snake_case", op.id),
-                    );
+                    self.push(&format!("{p}/operationId"), format!("`{}` is not snake_case", op.id));
                 }
                 if let Some(prev) = seen.insert(op.id.clone(), p.to_string()) {
-                    self.push(
-                        &format!("{p}/operationId"),
-                        format!("`{}` is also used at {prev}", op.id),
-                    );
+                    self.push(&format!("{p}/operationId"), format!("`{}` is also used at {prev}", op.id));
                 }
             }
             // tag
             match node.get("tags").and_then(Value::as_array).map(Vec::len) {
                 Some(1) => {
                     if !areas.contains_key(&op.tag) {
-                        self.push(
-                            &format!("{p}/tags"),
-                            format!("tag `{}` is not declared in the root `tags`", op.tag),
-                        );
+                        self.push(&format!("{p}/tags"), format!("tag `{}` is not declared in the root `tags`", op.tag));
                     } else {
                         let file = self.spec.file_of(p);
                         let want = format!("{}/{}.yaml", spec::AREAS_DIR, op.area);
                         if !file.ends_with(&want) {
-                            self.push(
-                                p,
-                                format!("operations tagged `{}` belong in openapi/{want}", op.tag),
-                            );
+                            self.push(p, format!("operations tagged `{}` belong in openapi/{want}", op.tag));
                         }
                     }
                 }
                 _ => self.push(&format!("{p}/tags"), "exactly one tag per operation"),
             }
             if op.summary.trim().is_empty() {
-                self.push(
-                    p,
-                    "missing summary (it becomes the first line of the method's docs)",
-                );
+                self.push(p, "missing summary (it becomes the first line of the method's docs)");
             }
             self.security(p, &node);
             self.parameters(p, &op.path, &node);
@@ -151,17 +115,12 @@ impl Linter<'_> {
     }
 
     fn security(&mut self, p: &str, node: &Value) {
-        let ok = node
-            .get("security")
-            .and_then(Value::as_array)
-            .is_some_and(|reqs| {
-                reqs.len() == 1
-                    && reqs[0].as_object().is_some_and(|m| {
-                        m.len() == 1
-                            && (m.contains_key("BearerPartner")
-                                || m.contains_key("BearerPartnerUser"))
-                    })
-            });
+        let ok = node.get("security").and_then(Value::as_array).is_some_and(|reqs| {
+            reqs.len() == 1
+                && reqs[0].as_object().is_some_and(|m| {
+                    m.len() == 1 && (m.contains_key("BearerPartner") || m.contains_key("BearerPartnerUser"))
+                })
+        });
         if !ok {
             self.push(
                 &format!("{p}/security"),
@@ -181,37 +140,21 @@ impl Linter<'_> {
         let path_item = p.rsplit_once('/').map(|(a, _)| a).unwrap_or(p);
         let mut declared: Vec<(String, Value)> = Vec::new();
         for (base, list) in [
-            (
-                format!("{path_item}/parameters"),
-                self.doc()
-                    .pointer(&format!("{path_item}/parameters"))
-                    .cloned(),
-            ),
+            (format!("{path_item}/parameters"), self.doc().pointer(&format!("{path_item}/parameters")).cloned()),
             (format!("{p}/parameters"), node.get("parameters").cloned()),
         ] {
-            for (i, param) in list
-                .and_then(|l| l.as_array().cloned())
-                .unwrap_or_default()
-                .iter()
-                .enumerate()
-            {
+            for (i, param) in list.and_then(|l| l.as_array().cloned()).unwrap_or_default().iter().enumerate() {
                 match self.resolve(param).cloned() {
                     Some(v) => declared.push((format!("{base}/{i}"), v)),
                     None => self.push(&format!("{base}/{i}"), "unresolved parameter $ref"),
                 }
             }
         }
-        let placeholders: BTreeSet<String> = path
-            .split('{')
-            .skip(1)
-            .filter_map(|s| s.split_once('}').map(|(n, _)| n.to_string()))
-            .collect();
+        let placeholders: BTreeSet<String> =
+            path.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(n, _)| n.to_string())).collect();
         let mut path_params = BTreeSet::new();
         for (ptr, param) in &declared {
-            let name = param
-                .get("name")
-                .and_then(Value::as_str)
-                .unwrap_or_default();
+            let name = param.get("name").and_then(Value::as_str).unwrap_or_default();
             match param.get("in").and_then(Value::as_str) {
                 Some("path") => {
                     path_params.insert(name.to_string());
@@ -223,40 +166,26 @@ impl Linter<'_> {
                     if param.pointer("/schema/type").and_then(Value::as_str) == Some("object")
                         && param.get("required").and_then(Value::as_bool) != Some(true)
                     {
-                        self.push(
-                            ptr,
-                            format!(
-                                "optional object query parameter `{name}` makes progenitor panic"
-                            ),
-                        );
+                        self.push(ptr, format!("optional object query parameter `{name}` makes progenitor panic"));
                     }
                     if param.get("style").and_then(Value::as_str) == Some("deepObject") {
                         self.push(ptr, "deepObject parameters are not supported by progenitor");
                     }
                 }
-                Some("cookie") => {
-                    self.push(ptr, "cookie parameters are not supported by progenitor")
-                }
+                Some("cookie") => self.push(ptr, "cookie parameters are not supported by progenitor"),
                 _ => self.push(ptr, "parameter without a valid `in`"),
             }
             if param.get("schema").is_none() {
                 self.push(ptr, format!("parameter `{name}` has no schema"));
             }
             let ty = param.pointer("/schema/type").and_then(Value::as_str);
-            let id_like =
-                name == "id" || name.ends_with("_id") || name == "page" || name == "count";
+            let id_like = name == "id" || name.ends_with("_id") || name == "page" || name == "count";
             if ty == Some("number") && id_like {
-                self.push(
-                    ptr,
-                    format!("`{name}` is an id or a count: use `type: integer, format: int64`"),
-                );
+                self.push(ptr, format!("`{name}` is an id or a count: use `type: integer, format: int64`"));
             }
         }
         for ph in placeholders.difference(&path_params) {
-            self.push(
-                p,
-                format!("the path placeholder `{{{ph}}}` has no path parameter"),
-            );
+            self.push(p, format!("the path placeholder `{{{ph}}}` has no path parameter"));
         }
         for extra in path_params.difference(&placeholders) {
             self.push(p, format!("path parameter `{extra}` is not in the path"));
@@ -273,10 +202,7 @@ impl Linter<'_> {
             return;
         };
         if content.len() != 1 {
-            self.push(
-                &format!("{ptr}/content"),
-                "exactly one media type (progenitor panics on more)",
-            );
+            self.push(&format!("{ptr}/content"), "exactly one media type (progenitor panics on more)");
         }
         for (media, m) in content {
             let mp = format!("{ptr}/content/{}", esc(media));
@@ -289,10 +215,7 @@ impl Linter<'_> {
                 other => self.push(&mp, format!("unsupported request media type `{other}`")),
             }
             if m.pointer("/schema/$ref").is_none() {
-                self.push(
-                    &format!("{mp}/schema"),
-                    "a request body schema must be a $ref to a named schema",
-                );
+                self.push(&format!("{mp}/schema"), "a request body schema must be a $ref to a named schema");
             }
         }
     }
@@ -303,15 +226,9 @@ impl Linter<'_> {
             self.push(&rp, "missing responses");
             return;
         };
-        let success: Vec<(&String, &Value)> = responses
-            .iter()
-            .filter(|(c, _)| c.starts_with('2'))
-            .collect();
+        let success: Vec<(&String, &Value)> = responses.iter().filter(|(c, _)| c.starts_with('2')).collect();
         if success.len() != 1 {
-            self.push(
-                &rp,
-                format!("exactly one success response, found {}", success.len()),
-            );
+            self.push(&rp, format!("exactly one success response, found {}", success.len()));
         }
         for (code, resp) in &success {
             let sp = format!("{rp}/{}", esc(code));
@@ -329,18 +246,12 @@ impl Linter<'_> {
                         self.push(&format!("{sp}/content"), "exactly one media type");
                     }
                     if code.as_str() == "204" {
-                        self.push(
-                            &format!("{sp}/content"),
-                            "a 204 reply has no body: drop `content`",
-                        );
+                        self.push(&format!("{sp}/content"), "a 204 reply has no body: drop `content`");
                     }
                     for (media, m) in content {
                         let mp = format!("{sp}/content/{}", esc(media));
                         if m.pointer("/schema/$ref").is_none() {
-                            self.push(
-                                &format!("{mp}/schema"),
-                                "a response schema must be a $ref to a named schema",
-                            );
+                            self.push(&format!("{mp}/schema"), "a response schema must be a $ref to a named schema");
                         }
                         match media.as_str() {
                             "application/json" => {
@@ -349,9 +260,7 @@ impl Linter<'_> {
                                 }
                             }
                             "application/pdf" | "application/octet-stream" => {}
-                            other => {
-                                self.push(&mp, format!("unsupported response media type `{other}`"))
-                            }
+                            other => self.push(&mp, format!("unsupported response media type `{other}`")),
                         }
                     }
                 }
@@ -363,10 +272,7 @@ impl Linter<'_> {
             }
             let ep = format!("{rp}/{}", esc(code));
             if !matches!(code.as_str(), "4XX" | "5XX") {
-                self.push(
-                    &ep,
-                    format!("errors are declared only as `4XX` and `5XX`, found `{code}`"),
-                );
+                self.push(&ep, format!("errors are declared only as `4XX` and `5XX`, found `{code}`"));
             } else if resp.get("$ref").and_then(Value::as_str) != Some(ERROR_REF) {
                 self.push(&ep, format!("must be `$ref: '{ERROR_REF}'`"));
             }
@@ -386,9 +292,7 @@ impl Linter<'_> {
             }
         });
         for (ptr, r) in found {
-            let ok = r
-                .strip_prefix('#')
-                .is_some_and(|rest| self.doc().pointer(rest).is_some());
+            let ok = r.strip_prefix('#').is_some_and(|rest| self.doc().pointer(rest).is_some());
             if !ok {
                 self.push(&ptr, format!("unresolved $ref `{r}`"));
             } else if ptr.starts_with("/paths/") && ptr.split('/').count() == 3 {
@@ -398,12 +302,7 @@ impl Linter<'_> {
     }
 
     fn schemas(&mut self) {
-        let schemas = self
-            .doc()
-            .pointer("/components/schemas")
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default();
+        let schemas = self.doc().pointer("/components/schemas").and_then(Value::as_object).cloned().unwrap_or_default();
         let response_reach = self.response_schemas();
         let mut rust_names: BTreeMap<String, String> = BTreeMap::new();
         for (name, schema) in &schemas {
@@ -412,21 +311,11 @@ impl Linter<'_> {
                 self.push(&sp, format!("schema names are PascalCase: `{name}`"));
             }
             if let Some(prev) = rust_names.insert(pascal(name), name.clone()) {
-                self.push(
-                    &sp,
-                    format!("`{name}` and `{prev}` become the same Rust type name"),
-                );
+                self.push(&sp, format!("`{name}` and `{prev}` become the same Rust type name"));
             }
-            if name.ends_with(spec::OR_EMPTY_SUFFIX)
-                && spec::or_empty_target(name, self.doc()).is_none()
-            {
+            if name.ends_with(spec::OR_EMPTY_SUFFIX) && spec::or_empty_target(name, self.doc()).is_none() {
                 let base = name.trim_end_matches(spec::OR_EMPTY_SUFFIX);
-                self.push(
-                    &sp,
-                    format!(
-                        "an `...OrEmpty` schema is exactly `oneOf: [$ref {base}, $ref EmptyArray]`"
-                    ),
-                );
+                self.push(&sp, format!("an `...OrEmpty` schema is exactly `oneOf: [$ref {base}, $ref EmptyArray]`"));
             }
             let in_response = response_reach.contains(name);
             let mut findings = Vec::new();
@@ -440,40 +329,33 @@ impl Linter<'_> {
                     if !t.is_string() {
                         findings.push((
                             ptr.to_string(),
-                            "OpenAPI 3.1 `type` lists are not 3.0: use `nullable: true`"
-                                .to_string(),
+                            "OpenAPI 3.1 `type` lists are not 3.0: use `nullable: true`".to_string(),
                         ));
                     } else if t.as_str() == Some("null") {
-                        findings.push((
-                            ptr.to_string(),
-                            "`type: null` is not 3.0: use `nullable: true`".to_string(),
-                        ));
+                        findings.push((ptr.to_string(), "`type: null` is not 3.0: use `nullable: true`".to_string()));
                     }
                 }
                 if obj.get("additionalProperties") == Some(&Value::Bool(false)) {
-                    findings.push((ptr.to_string(), "no `additionalProperties: false`: new fields from Altegio would break decoding".into()));
+                    findings.push((
+                        ptr.to_string(),
+                        "no `additionalProperties: false`: new fields from Altegio would break decoding".into(),
+                    ));
                 }
                 if in_response {
-                    for k in [
-                        "minimum",
-                        "maximum",
-                        "exclusiveMinimum",
-                        "exclusiveMaximum",
-                        "minLength",
-                        "maxLength",
-                    ] {
+                    for k in ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength"] {
                         if obj.contains_key(k) {
-                            findings.push((ptr.to_string(), format!("no `{k}` in response schemas: typify turns bounds into types that reject real data")));
+                            findings.push((
+                                ptr.to_string(),
+                                format!(
+                                    "no `{k}` in response schemas: typify turns bounds into types that reject real data"
+                                ),
+                            ));
                         }
                     }
-                    if let Some(f @ ("date" | "date-time")) =
-                        obj.get("format").and_then(Value::as_str)
-                    {
+                    if let Some(f @ ("date" | "date-time")) = obj.get("format").and_then(Value::as_str) {
                         findings.push((
                             ptr.to_string(),
-                            format!(
-                                "no `format: {f}` in response schemas: use FlexDate/FlexDateTime"
-                            ),
+                            format!("no `format: {f}` in response schemas: use FlexDate/FlexDateTime"),
                         ));
                     }
                 }
@@ -499,11 +381,7 @@ impl Linter<'_> {
     fn response_schemas(&self) -> BTreeSet<String> {
         let mut refs = BTreeSet::new();
         for op in spec::operations(self.doc()) {
-            if let Some((_, resp)) = self
-                .doc()
-                .pointer(&op.pointer)
-                .and_then(spec::success_response)
-            {
+            if let Some((_, resp)) = self.doc().pointer(&op.pointer).and_then(spec::success_response) {
                 spec::collect_refs(resp, &mut refs);
             }
         }
@@ -516,10 +394,7 @@ impl Linter<'_> {
             if !names.insert(name.to_string()) {
                 continue;
             }
-            if let Some(s) = self
-                .doc()
-                .pointer(&format!("/components/schemas/{}", esc(name)))
-            {
+            if let Some(s) = self.doc().pointer(&format!("/components/schemas/{}", esc(name))) {
                 let mut more = BTreeSet::new();
                 spec::collect_refs(s, &mut more);
                 queue.extend(more);
@@ -536,29 +411,16 @@ impl Linter<'_> {
         type PathItems = Vec<(String, Map<String, Value>)>;
         let mut by_shape: BTreeMap<String, PathItems> = BTreeMap::new();
         for (path, item) in paths {
-            let shape = path
-                .split('/')
-                .map(|s| if s.starts_with('{') { "{}" } else { s })
-                .collect::<Vec<_>>()
-                .join("/");
-            by_shape
-                .entry(shape)
-                .or_default()
-                .push((path, item.as_object().cloned().unwrap_or_default()));
+            let shape =
+                path.split('/').map(|s| if s.starts_with('{') { "{}" } else { s }).collect::<Vec<_>>().join("/");
+            by_shape.entry(shape).or_default().push((path, item.as_object().cloned().unwrap_or_default()));
         }
         for (_, items) in by_shape.into_iter().filter(|(_, v)| v.len() > 1) {
-            let marked = items
-                .iter()
-                .all(|(_, i)| i.get("x-altegio-template-collision") == Some(&Value::Bool(true)));
+            let marked = items.iter().all(|(_, i)| i.get("x-altegio-template-collision") == Some(&Value::Bool(true)));
             let mut methods = BTreeSet::new();
             let overlap = items
                 .iter()
-                .flat_map(|(_, i)| {
-                    i.keys()
-                        .filter(|k| METHODS.contains(&k.as_str()))
-                        .cloned()
-                        .collect::<Vec<_>>()
-                })
+                .flat_map(|(_, i)| i.keys().filter(|k| METHODS.contains(&k.as_str())).cloned().collect::<Vec<_>>())
                 .any(|m| !methods.insert(m));
             for (path, _) in &items {
                 if !marked {
@@ -567,10 +429,7 @@ impl Linter<'_> {
                         "this template is the same to OpenAPI as another one: mark both `x-altegio-template-collision: true` if intended",
                     );
                 } else if overlap {
-                    self.push(
-                        &format!("/paths/{}", esc(path)),
-                        "colliding templates must not share a method",
-                    );
+                    self.push(&format!("/paths/{}", esc(path)), "colliding templates must not share a method");
                 }
             }
         }
@@ -599,8 +458,7 @@ fn walk(v: &Value, ptr: &str, f: &mut dyn FnMut(&str, &Value)) {
 
 fn is_snake(s: &str) -> bool {
     !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && s.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
@@ -638,9 +496,7 @@ fn pascal(s: &str) -> String {
         .iter()
         .map(|w| {
             let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                .unwrap_or_default()
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
         })
         .collect()
 }
@@ -693,24 +549,16 @@ components:
     fn findings(area: &str) -> Vec<String> {
         let root = crate::spec::parse_yaml("openapi/altegio.yaml", ROOT).unwrap();
         let part = crate::spec::parse_yaml("openapi/areas/locations.yaml", area).unwrap();
-        let (spec, errors) = merge(vec![
-            ("openapi/altegio.yaml".into(), root),
-            ("openapi/areas/locations.yaml".into(), part),
-        ]);
+        let (spec, errors) =
+            merge(vec![("openapi/altegio.yaml".into(), root), ("openapi/areas/locations.yaml".into(), part)]);
         assert!(errors.is_empty(), "{errors:?}");
         lint(&spec.unwrap()).iter().map(|e| e.to_string()).collect()
     }
 
     fn fires(area: &str, needle: &str) {
         let f = findings(area);
-        assert!(
-            f.iter().any(|m| m.contains(needle)),
-            "expected a finding with `{needle}`, got {f:#?}"
-        );
-        assert!(
-            f.iter().all(|m| m.starts_with("openapi/")),
-            "findings name their file: {f:#?}"
-        );
+        assert!(f.iter().any(|m| m.contains(needle)), "expected a finding with `{needle}`, got {f:#?}");
+        assert!(f.iter().all(|m| m.starts_with("openapi/")), "findings name their file: {f:#?}");
     }
 
     #[test]
@@ -728,17 +576,12 @@ components:
             errors.extend(generation(&spec, &BTreeSet::new()));
         }
         let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        assert!(
-            text.is_empty(),
-            "cargo xtask lint findings:\n{}",
-            text.join("\n")
-        );
+        assert!(text.is_empty(), "cargo xtask lint findings:\n{}", text.join("\n"));
     }
 
     #[test]
     fn rule_openapi_version() {
-        let root = crate::spec::parse_yaml("r", &ROOT.replace("openapi: 3.0.3", "openapi: 3.1.0"))
-            .unwrap();
+        let root = crate::spec::parse_yaml("r", &ROOT.replace("openapi: 3.0.3", "openapi: 3.1.0")).unwrap();
         let (spec, _) = merge(vec![("openapi/altegio.yaml".into(), root)]);
         let f: Vec<String> = lint(&spec.unwrap()).iter().map(|e| e.to_string()).collect();
         assert!(f.iter().any(|m| m.contains("OpenAPI 3.0.x")), "{f:?}");
@@ -746,18 +589,12 @@ components:
 
     #[test]
     fn rule_operation_id_snake_case() {
-        fires(
-            &AREA.replace("operationId: get_location", "operationId: getLocation"),
-            "not snake_case",
-        );
+        fires(&AREA.replace("operationId: get_location", "operationId: getLocation"), "not snake_case");
     }
 
     #[test]
     fn rule_operation_id_present() {
-        fires(
-            &AREA.replace("      operationId: get_location\n", ""),
-            "missing operationId",
-        );
+        fires(&AREA.replace("      operationId: get_location\n", ""), "missing operationId");
     }
 
     #[test]
@@ -768,54 +605,27 @@ components:
 
     #[test]
     fn rule_one_tag() {
-        fires(
-            &AREA.replace("tags: [Locations]", "tags: [Locations, Clients]"),
-            "exactly one tag",
-        );
-        fires(
-            &AREA.replace("tags: [Locations]", "tags: [Clients]"),
-            "belong in openapi/areas/clients.yaml",
-        );
+        fires(&AREA.replace("tags: [Locations]", "tags: [Locations, Clients]"), "exactly one tag");
+        fires(&AREA.replace("tags: [Locations]", "tags: [Clients]"), "belong in openapi/areas/clients.yaml");
     }
 
     #[test]
     fn rule_summary() {
-        fires(
-            &AREA.replace("summary: Get one location.", "summary: ''"),
-            "missing summary",
-        );
+        fires(&AREA.replace("summary: Get one location.", "summary: ''"), "missing summary");
     }
 
     #[test]
     fn rule_security() {
-        fires(
-            &AREA.replace("      security: [{BearerPartner: []}]\n", ""),
-            "BearerPartnerUser",
-        );
-        fires(
-            &AREA.replace("BearerPartner: []", "ApiKey: []"),
-            "BearerPartnerUser",
-        );
+        fires(&AREA.replace("      security: [{BearerPartner: []}]\n", ""), "BearerPartnerUser");
+        fires(&AREA.replace("BearerPartner: []", "ApiKey: []"), "BearerPartnerUser");
     }
 
     #[test]
     fn rule_path_parameters_match() {
+        fires(&AREA.replace("{name: location_id, in: path", "{name: company_id, in: path"), "has no path parameter");
+        fires(&AREA.replace("in: path, required: true", "in: path, required: false"), "must be required");
         fires(
-            &AREA.replace(
-                "{name: location_id, in: path",
-                "{name: company_id, in: path",
-            ),
-            "has no path parameter",
-        );
-        fires(
-            &AREA.replace("in: path, required: true", "in: path, required: false"),
-            "must be required",
-        );
-        fires(
-            &AREA.replace(
-                "schema: {type: integer, format: int64}}",
-                "schema: {type: number}}",
-            ),
+            &AREA.replace("schema: {type: integer, format: int64}}", "schema: {type: number}}"),
             "use `type: integer",
         );
     }
@@ -823,10 +633,7 @@ components:
     #[test]
     fn rule_ref_bodies() {
         fires(
-            &AREA.replace(
-                "schema: {$ref: '#/components/schemas/LocationResponse'}",
-                "schema: {type: object}",
-            ),
+            &AREA.replace("schema: {$ref: '#/components/schemas/LocationResponse'}", "schema: {type: object}"),
             "must be a $ref",
         );
     }
@@ -834,17 +641,11 @@ components:
     #[test]
     fn rule_one_success_and_error_schema() {
         fires(
-            &AREA.replace(
-                "        \"4XX\":",
-                "        \"201\": {description: also}\n        \"4XX\":",
-            ),
+            &AREA.replace("        \"4XX\":", "        \"201\": {description: also}\n        \"4XX\":"),
             "exactly one success",
         );
         fires(
-            &AREA.replace(
-                "\"5XX\": {$ref: '#/components/responses/Error'}",
-                "\"500\": {description: x}",
-            ),
+            &AREA.replace("\"5XX\": {$ref: '#/components/responses/Error'}", "\"500\": {description: x}"),
             "only as `4XX` and `5XX`",
         );
         fires(
@@ -859,10 +660,7 @@ components:
     #[test]
     fn rule_example_required() {
         fires(
-            &AREA.replace(
-                "              example: {success: true, data: {id: \"1\"}, meta: []}\n",
-                "",
-            ),
+            &AREA.replace("              example: {success: true, data: {id: \"1\"}, meta: []}\n", ""),
             "needs an `example`",
         );
     }
@@ -870,10 +668,7 @@ components:
     #[test]
     fn rule_unresolved_ref() {
         fires(
-            &AREA.replace(
-                "$ref: '#/components/schemas/FlexInt'",
-                "$ref: '#/components/schemas/Nope'",
-            ),
+            &AREA.replace("$ref: '#/components/schemas/FlexInt'", "$ref: '#/components/schemas/Nope'"),
             "unresolved $ref",
         );
     }
@@ -892,30 +687,18 @@ components:
     #[test]
     fn rule_no_bounds_in_responses() {
         fires(
-            &AREA.replace(
-                "id: {$ref: '#/components/schemas/FlexInt'}",
-                "id: {type: integer, minimum: 1}",
-            ),
+            &AREA.replace("id: {$ref: '#/components/schemas/FlexInt'}", "id: {type: integer, minimum: 1}"),
             "no `minimum`",
         );
         fires(
-            &AREA.replace(
-                "id: {$ref: '#/components/schemas/FlexInt'}",
-                "id: {type: string, format: date-time}",
-            ),
+            &AREA.replace("id: {$ref: '#/components/schemas/FlexInt'}", "id: {type: string, format: date-time}"),
             "FlexDateTime",
         );
     }
 
     #[test]
     fn rule_3_1_types() {
-        fires(
-            &AREA.replace(
-                "id: {$ref: '#/components/schemas/FlexInt'}",
-                "id: {type: [string, 'null']}",
-            ),
-            "3.1",
-        );
+        fires(&AREA.replace("id: {$ref: '#/components/schemas/FlexInt'}", "id: {type: [string, 'null']}"), "3.1");
     }
 
     #[test]
@@ -939,10 +722,8 @@ components:
     #[test]
     fn rule_or_empty_shape() {
         fires(
-            &AREA.replace(
-                "components:\n  schemas:\n",
-                "components:\n  schemas:\n    LocationOrEmpty: {type: object}\n",
-            ),
+            &AREA
+                .replace("components:\n  schemas:\n", "components:\n  schemas:\n    LocationOrEmpty: {type: object}\n"),
             "OrEmpty",
         );
     }
@@ -956,10 +737,7 @@ components:
                 "  /company/{location_id}:\n",
                 "  /company/{location_id}:\n    x-altegio-template-collision: true\n",
             )
-            .replace(
-                "  /company/{id}:\n",
-                "  /company/{id}:\n    x-altegio-template-collision: true\n",
-            );
+            .replace("  /company/{id}:\n", "  /company/{id}:\n    x-altegio-template-collision: true\n");
         assert_eq!(findings(&marked), Vec::<String>::new());
     }
 
@@ -978,20 +756,11 @@ components:
             "        \"4XX\":\n          description: other\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Location'}",
         );
         let part = crate::spec::parse_yaml("openapi/areas/locations.yaml", &bad).unwrap();
-        let (spec, _) = merge(vec![
-            ("openapi/altegio.yaml".into(), root),
-            ("openapi/areas/locations.yaml".into(), part),
-        ]);
+        let (spec, _) =
+            merge(vec![("openapi/altegio.yaml".into(), root), ("openapi/areas/locations.yaml".into(), part)]);
         let errs = generation(&spec.unwrap(), &BTreeSet::new());
-        let text = errs
-            .iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join("\n");
-        assert!(
-            text.contains("openapi/areas/locations.yaml") && text.contains("get_location"),
-            "{text}"
-        );
+        let text = errs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n");
+        assert!(text.contains("openapi/areas/locations.yaml") && text.contains("get_location"), "{text}");
     }
 
     #[test]

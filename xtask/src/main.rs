@@ -26,10 +26,7 @@ fn repo() -> PathBuf {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (task, rest) = args
-        .split_first()
-        .map(|(t, r)| (t.as_str(), r))
-        .unwrap_or(("help", &[]));
+    let (task, rest) = args.split_first().map(|(t, r)| (t.as_str(), r)).unwrap_or(("help", &[]));
     let result = match task {
         "lint" => run_lint(rest),
         "coverage" => run_coverage(rest),
@@ -77,17 +74,11 @@ fn run_lint(rest: &[String]) -> Result<bool, String> {
     findings.extend(lint::lint(&spec));
     let mine = |f: &spec::SpecError| {
         areas.is_empty()
-            || areas
-                .iter()
-                .any(|a| f.file.ends_with(&format!("areas/{a}.yaml")))
+            || areas.iter().any(|a| f.file.ends_with(&format!("areas/{a}.yaml")))
             || f.file.ends_with(spec::ROOT_FILE)
     };
     let mut shown: Vec<&spec::SpecError> = findings.iter().filter(|f| mine(f)).collect();
-    let generation = if shown.is_empty() {
-        lint::generation(&spec, &areas)
-    } else {
-        Vec::new()
-    };
+    let generation = if shown.is_empty() { lint::generation(&spec, &areas) } else { Vec::new() };
     shown.extend(generation.iter());
     for f in &shown {
         println!("{f}");
@@ -109,15 +100,9 @@ fn run_coverage(rest: &[String]) -> Result<bool, String> {
     let spec = spec::load(&dir).map_err(|e| e.to_string())?;
     let path = coverage::catalog_path(&repo());
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let catalog: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let catalog: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     let exceptions = coverage::load_exceptions(&dir)?;
-    Ok(coverage::print(&coverage::compare(
-        &spec,
-        &catalog,
-        &exceptions,
-        &areas,
-    )))
+    Ok(coverage::print(&coverage::compare(&spec, &catalog, &exceptions, &areas)))
 }
 
 const TABLE_START: &str = "<!-- areas:start (cargo xtask areas) -->";
@@ -126,9 +111,7 @@ const TABLE_END: &str = "<!-- areas:end -->";
 /// The Markdown table of areas: tag, cargo feature, operations, deprecated.
 fn areas_table(doc: &serde_json::Value) -> String {
     let ops = spec::operations(doc);
-    let mut rows = String::from(
-        "| area (feature) | official tag | operations | deprecated |\n|---|---|---:|---:|\n",
-    );
+    let mut rows = String::from("| area (feature) | official tag | operations | deprecated |\n|---|---|---:|---:|\n");
     let mut total = (0, 0);
     for (tag, area) in spec::tag_areas(doc) {
         let n = ops.iter().filter(|o| o.tag == tag).count();
@@ -137,10 +120,7 @@ fn areas_table(doc: &serde_json::Value) -> String {
         total.1 += d;
         rows.push_str(&format!("| `{area}` | {tag} | {n} | {d} |\n"));
     }
-    rows.push_str(&format!(
-        "| | **total** | **{}** | **{}** |\n",
-        total.0, total.1
-    ));
+    rows.push_str(&format!("| | **total** | **{}** | **{}** |\n", total.0, total.1));
     rows
 }
 
@@ -151,9 +131,7 @@ fn run_areas(rest: &[String]) -> Result<bool, String> {
     let readme_path = repo().join("README.md");
     let readme = std::fs::read_to_string(&readme_path).map_err(|e| format!("README.md: {e}"))?;
     let (Some(a), Some(b)) = (readme.find(TABLE_START), readme.find(TABLE_END)) else {
-        return Err(format!(
-            "README.md lacks the markers {TABLE_START} and {TABLE_END}"
-        ));
+        return Err(format!("README.md lacks the markers {TABLE_START} and {TABLE_END}"));
     };
     let updated = format!("{}{TABLE_START}\n{table}{}", &readme[..a], &readme[b..]);
     if check {
@@ -183,15 +161,7 @@ fn run_mock(rest: &[String]) -> Result<bool, String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = std::process::Command::new(cargo)
         .current_dir(repo())
-        .args([
-            "run",
-            "--quiet",
-            "--example",
-            "mock_server",
-            "--",
-            "--port",
-            &port,
-        ])
+        .args(["run", "--quiet", "--example", "mock_server", "--", "--port", &port])
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     Ok(status.success())
@@ -204,9 +174,6 @@ mod tests {
         let spec = crate::spec::load(&crate::repo().join("openapi")).unwrap();
         let readme = std::fs::read_to_string(crate::repo().join("README.md")).unwrap();
         let table = crate::areas_table(&spec.doc);
-        assert!(
-            readme.contains(&table),
-            "README.md's table of areas is stale: run `cargo xtask areas`"
-        );
+        assert!(readme.contains(&table), "README.md's table of areas is stale: run `cargo xtask areas`");
     }
 }

@@ -38,9 +38,7 @@ pub const OR_EMPTY_SUFFIX: &str = "OrEmpty";
 pub const GENERATED_TYPES: &str = "crate::generated::types";
 
 /// HTTP methods an OpenAPI path item may hold.
-pub const METHODS: &[&str] = &[
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
+pub const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /// A problem found in the spec, with where it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,11 +86,7 @@ pub struct Spec {
 impl Spec {
     /// The file that declared `pointer` in the merged document (best effort).
     pub fn file_of(&self, pointer: &str) -> String {
-        let parts: Vec<String> = pointer
-            .split('/')
-            .skip(1)
-            .map(|p| p.replace("~1", "/").replace("~0", "~"))
-            .collect();
+        let parts: Vec<String> = pointer.split('/').skip(1).map(|p| p.replace("~1", "/").replace("~0", "~")).collect();
         match parts.as_slice() {
             [first, path, ..] if first == "paths" => self.path_files.get(path).cloned(),
             [first, kind, name, ..] if first == "components" => {
@@ -105,20 +99,13 @@ impl Spec {
 
     /// A `SpecError` located at `pointer` of the merged document.
     pub fn error(&self, pointer: &str, message: impl Into<String>) -> SpecError {
-        SpecError {
-            file: self.file_of(pointer),
-            pointer: pointer.to_string(),
-            message: message.into(),
-        }
+        SpecError { file: self.file_of(pointer), pointer: pointer.to_string(), message: message.into() }
     }
 }
 
 fn display(dir: &Path, file: &Path) -> String {
     let parent = dir.parent().unwrap_or(dir);
-    file.strip_prefix(parent)
-        .unwrap_or(file)
-        .display()
-        .to_string()
+    file.strip_prefix(parent).unwrap_or(file).display().to_string()
 }
 
 /// Parses one YAML file into JSON.
@@ -137,22 +124,14 @@ pub fn load(dir: &Path) -> Result<Spec, SpecError> {
     match (spec, errors.is_empty()) {
         (Some(spec), true) => Ok(spec),
         _ => Err(if errors.is_empty() {
-            SpecError {
-                file: ROOT_FILE.into(),
-                pointer: String::new(),
-                message: "cannot load the spec".into(),
-            }
+            SpecError { file: ROOT_FILE.into(), pointer: String::new(), message: "cannot load the spec".into() }
         } else {
             let first = errors.remove(0);
             if errors.is_empty() {
                 first
             } else {
                 SpecError {
-                    message: format!(
-                        "{} (and {} more problems; run `cargo xtask lint`)",
-                        first.message,
-                        errors.len()
-                    ),
+                    message: format!("{} (and {} more problems; run `cargo xtask lint`)", first.message, errors.len()),
                     ..first
                 }
             }
@@ -175,11 +154,7 @@ pub fn load_all(dir: &Path) -> (Option<Spec>, Vec<SpecError>) {
                 }
             },
             Err(e) => {
-                errors.push(SpecError {
-                    file: name,
-                    pointer: String::new(),
-                    message: format!("cannot read: {e}"),
-                });
+                errors.push(SpecError { file: name, pointer: String::new(), message: format!("cannot read: {e}") });
                 None
             }
         }
@@ -191,10 +166,9 @@ pub fn load_all(dir: &Path) -> (Option<Spec>, Vec<SpecError>) {
     let mut sources = vec![root];
     let mut files = vec![root_path];
     let mut area_files: Vec<PathBuf> = match std::fs::read_dir(dir.join(AREAS_DIR)) {
-        Ok(rd) => rd
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-            .collect(),
+        Ok(rd) => {
+            rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "yaml")).collect()
+        }
         Err(_) => Vec::new(),
     };
     area_files.sort();
@@ -221,11 +195,7 @@ pub fn merge(sources: Vec<(String, Value)>) -> (Option<Spec>, Vec<SpecError>) {
     let mut errors = Vec::new();
     let mut iter = sources.into_iter();
     let Some((root_file, mut doc)) = iter.next() else {
-        errors.push(SpecError {
-            file: ROOT_FILE.into(),
-            pointer: String::new(),
-            message: "no root document".into(),
-        });
+        errors.push(SpecError { file: ROOT_FILE.into(), pointer: String::new(), message: "no root document".into() });
         return (None, errors);
     };
     if !doc.is_object() {
@@ -254,11 +224,7 @@ pub fn merge(sources: Vec<(String, Value)>) -> (Option<Spec>, Vec<SpecError>) {
     }
     for (file, part) in iter {
         let Some(part) = part.as_object() else {
-            errors.push(SpecError {
-                file,
-                pointer: String::new(),
-                message: "an area file must be a mapping".into(),
-            });
+            errors.push(SpecError { file, pointer: String::new(), message: "an area file must be a mapping".into() });
             continue;
         };
         for key in part.keys() {
@@ -330,16 +296,7 @@ pub fn merge(sources: Vec<(String, Value)>) -> (Option<Spec>, Vec<SpecError>) {
             }
         }
     }
-    (
-        Some(Spec {
-            doc,
-            files: Vec::new(),
-            path_files,
-            component_files,
-            root_file,
-        }),
-        errors,
-    )
+    (Some(Spec { doc, files: Vec::new(), path_files, component_files, root_file }), errors)
 }
 
 fn obj_entry<'a>(doc: &'a mut Value, key: &str) -> &'a mut Map<String, Value> {
@@ -348,9 +305,7 @@ fn obj_entry<'a>(doc: &'a mut Value, key: &str) -> &'a mut Map<String, Value> {
 }
 
 fn obj_entry_map<'a>(map: &'a mut Map<String, Value>, key: &str) -> &'a mut Map<String, Value> {
-    let slot = map
-        .entry(key.to_string())
-        .or_insert_with(|| Value::Object(Map::new()));
+    let slot = map.entry(key.to_string()).or_insert_with(|| Value::Object(Map::new()));
     if !slot.is_object() {
         *slot = Value::Object(Map::new());
     }
@@ -391,16 +346,10 @@ pub struct Operation {
 /// Maps each tag name to its area (`x-area`).
 pub fn tag_areas(doc: &Value) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    for t in doc
-        .get("tags")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        if let (Some(name), Some(area)) = (
-            t.get("name").and_then(Value::as_str),
-            t.get("x-area").and_then(Value::as_str),
-        ) {
+    for t in doc.get("tags").and_then(Value::as_array).into_iter().flatten() {
+        if let (Some(name), Some(area)) =
+            (t.get("name").and_then(Value::as_str), t.get("x-area").and_then(Value::as_str))
+        {
             out.insert(name.to_string(), area.to_string());
         }
     }
@@ -442,36 +391,19 @@ pub fn operations(doc: &Value) -> Vec<Operation> {
                 })
                 .unwrap_or((200, None));
             out.push(Operation {
-                id: op
-                    .get("operationId")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_string(),
+                id: op.get("operationId").and_then(Value::as_str).unwrap_or_default().to_string(),
                 method: method.to_uppercase(),
                 path: path.clone(),
                 pointer: format!("/paths/{}/{}", esc(path), method),
                 area: areas.get(&tag).cloned().unwrap_or_default(),
                 tag,
-                summary: op
-                    .get("summary")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_string(),
+                summary: op.get("summary").and_then(Value::as_str).unwrap_or_default().to_string(),
                 needs_user,
                 status,
                 example,
-                deprecated: op
-                    .get("deprecated")
-                    .and_then(Value::as_bool)
-                    .unwrap_or(false),
-                handwritten: op
-                    .get("x-altegio-handwritten")
-                    .and_then(Value::as_bool)
-                    .unwrap_or(false),
-                docs_url: op
-                    .pointer("/externalDocs/url")
-                    .and_then(Value::as_str)
-                    .map(str::to_string),
+                deprecated: op.get("deprecated").and_then(Value::as_bool).unwrap_or(false),
+                handwritten: op.get("x-altegio-handwritten").and_then(Value::as_bool).unwrap_or(false),
+                docs_url: op.pointer("/externalDocs/url").and_then(Value::as_str).map(str::to_string),
             });
         }
     }
@@ -504,8 +436,7 @@ pub fn prepare(spec: &Spec, enabled: Option<&BTreeSet<String>>) -> Value {
                 continue;
             };
             item.retain(|method, _| {
-                !METHODS.contains(&method.as_str())
-                    || keep.contains(&format!("/paths/{}/{}", esc(path), method))
+                !METHODS.contains(&method.as_str()) || keep.contains(&format!("/paths/{}/{}", esc(path), method))
             });
             for (method, op) in item.iter_mut() {
                 if !METHODS.contains(&method.as_str()) {
@@ -515,10 +446,7 @@ pub fn prepare(spec: &Spec, enabled: Option<&BTreeSet<String>>) -> Value {
                 widen_success(op);
             }
         }
-        paths.retain(|_, item| {
-            item.as_object()
-                .is_some_and(|i| i.keys().any(|k| METHODS.contains(&k.as_str())))
-        });
+        paths.retain(|_, item| item.as_object().is_some_and(|i| i.keys().any(|k| METHODS.contains(&k.as_str()))));
     }
     prune_components(&mut doc);
     doc
@@ -542,16 +470,8 @@ fn complete_docs(op: &mut Value, ops: &[Operation], pointer: &str) {
     let Some(map) = op.as_object_mut() else {
         return;
     };
-    let base = map
-        .get("description")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
-    let text = if base.is_empty() {
-        extra.join("\n\n")
-    } else {
-        format!("{base}\n\n{}", extra.join("\n\n"))
-    };
+    let base = map.get("description").and_then(Value::as_str).unwrap_or_default().to_string();
+    let text = if base.is_empty() { extra.join("\n\n") } else { format!("{base}\n\n{}", extra.join("\n\n")) };
     map.insert("description".into(), Value::String(text));
 }
 
@@ -559,11 +479,7 @@ fn widen_success(op: &mut Value) {
     let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
         return;
     };
-    let codes: Vec<String> = responses
-        .keys()
-        .filter(|c| c.starts_with('2'))
-        .cloned()
-        .collect();
+    let codes: Vec<String> = responses.keys().filter(|c| c.starts_with('2')).cloned().collect();
     if codes.len() == 1
         && let Some(resp) = responses.remove(&codes[0])
     {
@@ -575,11 +491,7 @@ fn widen_success(op: &mut Value) {
 pub fn collect_refs(v: &Value, out: &mut BTreeSet<String>) {
     match v {
         Value::Object(m) => {
-            if let Some(rest) = m
-                .get("$ref")
-                .and_then(Value::as_str)
-                .and_then(|r| r.strip_prefix("#/components/"))
-            {
+            if let Some(rest) = m.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/components/")) {
                 out.insert(rest.to_string());
             }
             for x in m.values() {
@@ -601,10 +513,7 @@ fn prune_components(doc: &mut Value) {
         reached.insert(format!("schemas/{name}"));
     }
     // Inbound types (what Altegio sends to integrators) are used by no operation.
-    if let Some(schemas) = doc
-        .pointer("/components/schemas")
-        .and_then(Value::as_object)
-    {
+    if let Some(schemas) = doc.pointer("/components/schemas").and_then(Value::as_object) {
         for (name, schema) in schemas {
             if schema.get("x-altegio-inbound").and_then(Value::as_bool) == Some(true) {
                 reached.insert(format!("schemas/{name}"));
@@ -636,20 +545,11 @@ fn prune_components(doc: &mut Value) {
 
 /// The `(schema name, Rust type)` replacements for a prepared document.
 pub fn replacements(doc: &Value) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = REPLACEMENTS
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
-    if let Some(schemas) = doc
-        .pointer("/components/schemas")
-        .and_then(Value::as_object)
-    {
+    let mut out: Vec<(String, String)> = REPLACEMENTS.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    if let Some(schemas) = doc.pointer("/components/schemas").and_then(Value::as_object) {
         for name in schemas.keys() {
             if let Some(inner) = or_empty_target(name, doc) {
-                out.push((
-                    name.clone(),
-                    format!("crate::wire::OrEmpty<{GENERATED_TYPES}::{inner}>"),
-                ));
+                out.push((name.clone(), format!("crate::wire::OrEmpty<{GENERATED_TYPES}::{inner}>")));
             }
         }
     }
@@ -661,14 +561,8 @@ pub fn or_empty_target(name: &str, doc: &Value) -> Option<String> {
     let base = name.strip_suffix(OR_EMPTY_SUFFIX)?;
     let schema = doc.pointer(&format!("/components/schemas/{}", esc(name)))?;
     let one_of = schema.get("oneOf")?.as_array()?;
-    let refs: Vec<&str> = one_of
-        .iter()
-        .filter_map(|s| s.get("$ref").and_then(Value::as_str))
-        .collect();
-    let expected = [
-        format!("#/components/schemas/{base}"),
-        "#/components/schemas/EmptyArray".to_string(),
-    ];
+    let refs: Vec<&str> = one_of.iter().filter_map(|s| s.get("$ref").and_then(Value::as_str)).collect();
+    let expected = [format!("#/components/schemas/{base}"), "#/components/schemas/EmptyArray".to_string()];
     (one_of.len() == 2 && refs.len() == 2 && refs.iter().all(|r| expected.iter().any(|e| e == r)))
         .then(|| base.to_string())
 }
@@ -678,9 +572,7 @@ pub fn or_empty_target(name: &str, doc: &Value) -> Option<String> {
 /// Generator panics (progenitor asserts on some constructs) are caught and reported
 /// with the operation being generated when it can be told.
 pub fn generate(spec: &Spec, doc: &Value) -> Result<String, SpecError> {
-    use progenitor::{
-        GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle, TypeImpl,
-    };
+    use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle, TypeImpl};
 
     let api: openapiv3::OpenAPI = serde_json::from_value(doc.clone()).map_err(|e| SpecError {
         file: spec.root_file.clone(),
@@ -697,9 +589,8 @@ pub fn generate(spec: &Spec, doc: &Value) -> Result<String, SpecError> {
     for (name, ty) in replacements(doc) {
         settings.with_replacement(name, ty, std::iter::empty::<TypeImpl>());
     }
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        Generator::new(&settings).generate_tokens(&api)
-    }));
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Generator::new(&settings).generate_tokens(&api)));
     let tokens = match result {
         Ok(Ok(tokens)) => tokens,
         Ok(Err(e)) => return Err(locate_generator_error(spec, doc, &e.to_string())),
@@ -729,10 +620,7 @@ fn locate_generator_error(spec: &Spec, doc: &Value, message: &str) -> SpecError 
     // progenitor names the operation id or the path in most of its errors.
     for op in operations(doc) {
         if !op.id.is_empty() && message.contains(&op.id) || message.contains(&op.path) {
-            return spec.error(
-                &op.pointer,
-                format!("progenitor rejected the operation `{}`: {message}", op.id),
-            );
+            return spec.error(&op.pointer, format!("progenitor rejected the operation `{}`: {message}", op.id));
         }
     }
     spec.error("", format!("progenitor rejected the document: {message}"))
@@ -754,15 +642,11 @@ fn find_panicking_operation(
             for (path, item) in paths.iter_mut() {
                 if let Some(item) = item.as_object_mut() {
                     item.retain(|m, _| {
-                        !METHODS.contains(&m.as_str())
-                            || format!("/paths/{}/{}", esc(path), m) == op.pointer
+                        !METHODS.contains(&m.as_str()) || format!("/paths/{}/{}", esc(path), m) == op.pointer
                     });
                 }
             }
-            paths.retain(|_, item| {
-                item.as_object()
-                    .is_some_and(|i| i.keys().any(|k| METHODS.contains(&k.as_str())))
-            });
+            paths.retain(|_, item| item.as_object().is_some_and(|i| i.keys().any(|k| METHODS.contains(&k.as_str()))));
         }
         let Ok(api) = serde_json::from_value::<openapiv3::OpenAPI>(single) else {
             continue;
@@ -777,13 +661,7 @@ fn find_panicking_operation(
     }
     std::panic::set_hook(hook);
     match culprit {
-        Some(op) => spec.error(
-            &op.pointer,
-            format!(
-                "progenitor panicked on the operation `{}`: {message}",
-                op.id
-            ),
-        ),
+        Some(op) => spec.error(&op.pointer, format!("progenitor panicked on the operation `{}`: {message}", op.id)),
         None => spec.error("", format!("progenitor panicked: {message}")),
     }
 }
@@ -819,15 +697,8 @@ mod postprocess {
                 }
             }
         }
-        if sends == 0
-            && file
-                .to_token_stream()
-                .to_string()
-                .contains("OperationInfo {")
-        {
-            return Err(
-                "progenitor's builders have no `send` to wrap: the generator changed shape".into(),
-            );
+        if sends == 0 && file.to_token_stream().to_string().contains("OperationInfo {") {
+            return Err("progenitor's builders have no `send` to wrap: the generator changed shape".into());
         }
         PathEncoder.visit_file_mut(file);
         file.items.push(decoder(&decoders));
@@ -854,10 +725,7 @@ mod postprocess {
     }
 
     fn wrap_send(imp: &mut syn::ItemImpl) -> Result<Option<(String, Option<syn::Type>)>, String> {
-        let Some(pos) = imp
-            .items
-            .iter()
-            .position(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "send"))
+        let Some(pos) = imp.items.iter().position(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "send"))
         else {
             return Ok(None);
         };
@@ -866,23 +734,15 @@ mod postprocess {
         };
         let mut finder = OpIdFinder(None);
         finder.visit_block(&send.block);
-        let op_id = finder
-            .0
-            .ok_or("a builder `send` without an OperationInfo")?;
-        let ok_type = success_type(&send.sig.output)
-            .ok_or_else(|| format!("`{op_id}`: unexpected return type of `send`"))?;
+        let op_id = finder.0.ok_or("a builder `send` without an OperationInfo")?;
+        let ok_type =
+            success_type(&send.sig.output).ok_or_else(|| format!("`{op_id}`: unexpected return type of `send`"))?;
         send.sig.ident = Ident::new("send_raw", Span::call_site());
         send.vis = syn::parse_quote!(pub(crate));
         send.attrs.retain(|a| !a.path().is_ident("doc"));
-        let untyped = matches!(
-            ok_type.to_token_stream().to_string().as_str(),
-            "()" | "ByteStream"
-        );
-        let runner: syn::Path = if untyped {
-            syn::parse_quote!(crate::call::untyped)
-        } else {
-            syn::parse_quote!(crate::call::typed)
-        };
+        let untyped = matches!(ok_type.to_token_stream().to_string().as_str(), "()" | "ByteStream");
+        let runner: syn::Path =
+            if untyped { syn::parse_quote!(crate::call::untyped) } else { syn::parse_quote!(crate::call::typed) };
         let doc = format!(
             " Sends the request of `{op_id}` and decodes the reply.\n\n Every failure is a [`crate::Error`]; \
              `send_with` takes per-call [`crate::CallOptions`]."
