@@ -60,5 +60,14 @@ fn operations_table(full: &serde_json::Value, prepared: &serde_json::Value) -> S
         );
     }
     s.push_str("];\n");
+    for (list, item, nullable) in spec::paged_schemas(prepared) {
+        let items = if nullable { "self.data.unwrap_or_default()" } else { "self.data" };
+        let _ = writeln!(
+            s,
+            "impl crate::Paged for crate::types::{list} {{\n    type Item = crate::types::{item};\n    \
+             fn into_page(self) -> crate::Page<Self::Item> {{\n        \
+             crate::Page {{ total: crate::paginate::total_of(self.meta.as_ref()), items: {items} }}\n    }}\n}}"
+        );
+    }
     s
 }

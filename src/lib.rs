@@ -68,6 +68,7 @@ mod limit;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod operations;
+mod paginate;
 pub mod wire;
 
 #[allow(missing_docs, unused_imports, dead_code, clippy::all, clippy::pedantic, rustdoc::all, irrefutable_let_patterns)]
@@ -87,6 +88,7 @@ pub use generated::builder;
 /// The request and response types of the spec.
 pub use generated::types;
 pub use limit::{ALTEGIO_LIMITS, RateLimiter, RetryPolicy};
+pub use paginate::{Page, Paged, paginate};
 pub use progenitor_client::{ByteStream, ResponseValue};
 
 /// Compiles the README's Rust examples as doctests.

@@ -55,6 +55,8 @@ pub struct RecordedRequest {
     pub headers: http::HeaderMap,
     /// The body.
     pub body: Bytes,
+    /// When the request was complete.
+    pub at: std::time::Instant,
 }
 
 impl RecordedRequest {
@@ -120,10 +122,19 @@ impl MockResponse {
     }
 }
 
+/// A reply computed from the request.
+type Responder = Arc<dyn Fn(&RecordedRequest) -> MockResponse + Send + Sync>;
+
+#[derive(Clone)]
+enum Override {
+    Fixed(MockResponse),
+    Computed(Responder),
+}
+
 #[derive(Default)]
 struct State {
     requests: Vec<RecordedRequest>,
-    overrides: HashMap<String, MockResponse>,
+    overrides: HashMap<String, Override>,
 }
 
 /// A running mock server; it stops when dropped.
@@ -184,7 +195,17 @@ impl MockServer {
 
     /// Replaces the reply of an operation until [`reset`](Self::reset).
     pub fn respond(&self, operation_id: &str, response: MockResponse) {
-        self.lock().overrides.insert(operation_id.to_string(), response);
+        self.lock().overrides.insert(operation_id.to_string(), Override::Fixed(response));
+    }
+
+    /// Computes the reply of an operation from each request (e.g. pages from `?page=`),
+    /// until [`reset`](Self::reset).
+    pub fn respond_with(
+        &self,
+        operation_id: &str,
+        responder: impl Fn(&RecordedRequest) -> MockResponse + Send + Sync + 'static,
+    ) {
+        self.lock().overrides.insert(operation_id.to_string(), Override::Computed(Arc::new(responder)));
     }
 
     /// Every request received so far, oldest first.
@@ -298,6 +319,7 @@ async fn handle(
             query: parts.uri.query().map(str::to_string),
             headers: parts.headers.clone(),
             body,
+            at: std::time::Instant::now(),
         });
         match op {
             None => altegio_error(404, &format!("No route for {} {}", parts.method, full_path)),
@@ -312,7 +334,11 @@ async fn handle(
                         altegio_error(401, "Authentication needed: this call needs the user token")
                     }
                     _ => match s.overrides.get(op.id) {
-                        Some(r) => r.clone(),
+                        Some(Override::Fixed(r)) => r.clone(),
+                        Some(Override::Computed(f)) => match s.requests.last() {
+                            Some(r) => f(r),
+                            None => altegio_error(500, "no request recorded"),
+                        },
                         None => match op.example {
                             Some(ex) => {
                                 MockResponse::raw(op.success_status, "application/json", ex.as_bytes().to_vec())
@@ -324,6 +350,10 @@ async fn handle(
             }
         }
     };
+    Ok(into_response(reply).await)
+}
+
+async fn into_response(reply: MockResponse) -> Response<Full<Bytes>> {
     if let Some(d) = reply.delay {
         tokio::time::sleep(d).await;
     }
@@ -334,7 +364,7 @@ async fn handle(
             resp.headers_mut().append(k, v);
         }
     }
-    Ok(resp)
+    resp
 }
 
 #[cfg(test)]

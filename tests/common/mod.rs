@@ -15,12 +15,12 @@ pub async fn server() -> MockServer {
 
 /// A client with the partner token only.
 pub fn partner_client(server: &MockServer) -> Client {
-    Client::builder(PARTNER).base_url(server.url()).build().expect("client builds")
+    Client::builder(PARTNER).base_url(server.url()).no_rate_limit().build().expect("client builds")
 }
 
 /// A client with both tokens.
 pub fn user_client(server: &MockServer) -> Client {
-    Client::builder(PARTNER).user_token(USER).base_url(server.url()).build().expect("client builds")
+    Client::builder(PARTNER).user_token(USER).base_url(server.url()).no_rate_limit().build().expect("client builds")
 }
 
 /// A plain reqwest client for raw requests (after the crate has installed its TLS provider).

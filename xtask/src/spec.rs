@@ -836,3 +836,38 @@ mod postprocess {
         out
     }
 }
+
+/// List replies: `(response schema, item schema, data nullable)` for every schema shaped
+/// `allOf: [$ref Envelope, {properties: {data: {type: array, items: $ref X}}}]`.
+pub fn paged_schemas(doc: &Value) -> Vec<(String, String, bool)> {
+    let mut out = Vec::new();
+    let Some(schemas) = doc.pointer("/components/schemas").and_then(Value::as_object) else { return out };
+    for (name, schema) in schemas {
+        let Some(parts) = schema.get("allOf").and_then(Value::as_array) else { continue };
+        if !parts.iter().any(|p| p.get("$ref").and_then(Value::as_str) == Some("#/components/schemas/Envelope")) {
+            continue;
+        }
+        for p in parts {
+            let Some(data) = p.pointer("/properties/data") else { continue };
+            if data.get("type").and_then(Value::as_str) != Some("array") {
+                continue;
+            }
+            if let Some(item) = data
+                .pointer("/items/$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("#/components/schemas/"))
+            {
+                if spec_replaced(item) {
+                    continue;
+                }
+                let nullable = data.get("nullable").and_then(Value::as_bool).unwrap_or(false);
+                out.push((name.clone(), item.to_string(), nullable));
+            }
+        }
+    }
+    out
+}
+
+fn spec_replaced(name: &str) -> bool {
+    REPLACEMENTS.iter().any(|(n, _)| *n == name) || name.ends_with(OR_EMPTY_SUFFIX)
+}
