@@ -103,16 +103,20 @@ fn every_operation(doc: &serde_json::Value) -> String {
             let schema = p.get("schema").and_then(|sc| resolve(doc, sc)).cloned().unwrap_or(Value::Null);
             let _ = write!(call, ".{}({})", setter_name(name), literal(doc, &schema));
         }
-        if let Some(r) = node.pointer("/requestBody/content").and_then(Value::as_object).and_then(|c| c.values().next())
+        if let Some(name) = node
+            .pointer("/requestBody/content")
+            .and_then(Value::as_object)
+            .and_then(|c| c.values().next())
+            .and_then(|r| r.pointer("/schema/$ref"))
+            .and_then(Value::as_str)
+            .and_then(|x| x.rsplit('/').next())
         {
-            if let Some(name) = r.pointer("/schema/$ref").and_then(Value::as_str).and_then(|x| x.rsplit('/').next()) {
-                let sample = sample_json(doc, &serde_json::json!({"$ref": format!("#/components/schemas/{name}")}), 0);
-                let _ = write!(
-                    call,
-                    ".body(serde_json::from_value::<altegio::types::{name}>(serde_json::json!({sample})).expect(\"sample body of {}\"))",
-                    op.id
-                );
-            }
+            let sample = sample_json(doc, &serde_json::json!({"$ref": format!("#/components/schemas/{name}")}), 0);
+            let _ = write!(
+                call,
+                ".body(serde_json::from_value::<altegio::types::{name}>(serde_json::json!({sample})).expect(\"sample body of {}\"))",
+                op.id
+            );
         }
         let _ = writeln!(
             s,
