@@ -29,7 +29,12 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     for f in &loaded.files {
         println!("cargo:rerun-if-changed={}", f.display());
     }
-    let doc = spec::prepare(&loaded, None);
+    // One cargo feature per area (`locations`, `clients`...): only enabled areas are generated.
+    let enabled: std::collections::BTreeSet<String> = spec::tag_areas(&loaded.doc)
+        .into_values()
+        .filter(|area| std::env::var_os(format!("CARGO_FEATURE_{}", area.to_uppercase().replace('-', "_"))).is_some())
+        .collect();
+    let doc = spec::prepare(&loaded, Some(&enabled));
     let code = spec::generate(&loaded, &doc)?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
     std::fs::write(out.join("altegio.rs"), code)?;
@@ -56,8 +61,18 @@ fn operations_table(full: &serde_json::Value, prepared: &serde_json::Value) -> S
         let _ = writeln!(
             s,
             "    Operation {{ id: {:?}, method: {:?}, path: {:?}, tag: {:?}, area: {:?}, summary: {:?}, \
-             needs_user_token: {}, success_status: {}, deprecated: {}, example: {} }},",
-            op.id, op.method, op.path, op.tag, op.area, op.summary, op.needs_user, op.status, op.deprecated, example
+             needs_user_token: {}, success_status: {}, deprecated: {}, handwritten: {}, example: {} }},",
+            op.id,
+            op.method,
+            op.path,
+            op.tag,
+            op.area,
+            op.summary,
+            op.needs_user,
+            op.status,
+            op.deprecated,
+            op.handwritten,
+            example
         );
     }
     s.push_str("];\n");
@@ -78,11 +93,13 @@ fn operations_table(full: &serde_json::Value, prepared: &serde_json::Value) -> S
 /// every operation over loopback.
 fn every_operation(doc: &serde_json::Value) -> String {
     use serde_json::Value;
+    // One small function per operation: a single function with every call in it would
+    // need megabytes of stack in debug builds.
     let mut s = String::from(
-        "/// Calls one operation with sample arguments; `None` for an unknown id.\n\
-         #[allow(clippy::all)]\n\
-         pub async fn call_every_operation(client: &altegio::Client, op: &str) -> Option<altegio::Result<()>> {\n    match op {\n",
+        "type CallFuture<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = altegio::Result<()>> + 'a>>;\n\
+         type CallFn = for<'a> fn(&'a altegio::Client) -> CallFuture<'a>;\n",
     );
+    let mut table = String::from("static CALLS: &[(&str, CallFn)] = &[\n");
     for op in spec::operations(doc) {
         let Some(node) = doc.pointer(&op.pointer) else { continue };
         let item = op.pointer.rsplit_once('/').map(|(a, _)| a).unwrap_or_default();
@@ -120,11 +137,18 @@ fn every_operation(doc: &serde_json::Value) -> String {
         }
         let _ = writeln!(
             s,
-            "        {:?} => Some({call}.send_with(altegio::CallOptions::new().allow_entire_client_base()).await.map(|_| ())),",
-            op.id
+            "fn call_{id}(client: &altegio::Client) -> CallFuture<'_> {{\n    Box::pin(async move {{ {call}.send_with(altegio::CallOptions::new().allow_entire_client_base()).await.map(|_| ()) }})\n}}",
+            id = op.id
         );
+        let _ = writeln!(table, "    ({:?}, call_{}),", op.id, op.id);
     }
-    s.push_str("        _ => None,\n    }\n}\n");
+    table.push_str("];\n");
+    s.push_str(&table);
+    s.push_str(
+        "/// Calls one operation with sample arguments; `None` for an unknown id.\n\
+         pub async fn call_every_operation(client: &altegio::Client, op: &str) -> Option<altegio::Result<()>> {\n    \
+         let call = CALLS.iter().find(|(id, _)| *id == op)?.1;\n    Some(call(client).await)\n}\n",
+    );
     s
 }
 

@@ -1,7 +1,9 @@
 //! Tokens, the `Authorization` header, and login.
 
 use crate::error::{Error, Result};
-use crate::generated::{Client, types};
+use crate::generated::Client;
+#[cfg(feature = "auth")]
+use crate::generated::types;
 use reqwest::header::HeaderValue;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -166,12 +168,14 @@ impl Client {
     /// with two-factor authentication this returns an [`ErrorKind::Api`](crate::ErrorKind::Api)
     /// error whose message names the `uuid`; finish with
     /// [`login_second_factor`](Self::login_second_factor).
+    #[cfg(feature = "auth")]
     pub async fn login(&self, login: &str, password: &str) -> Result<types::AuthUser> {
         self.login_inner(login, password, None).await
     }
 
     /// Finishes a two-factor login with the `uuid` from the first step and the code the
     /// user received.
+    #[cfg(feature = "auth")]
     pub async fn login_second_factor(
         &self,
         login: &str,
@@ -183,6 +187,7 @@ impl Client {
         self.login_inner(login, password, Some(second)).await
     }
 
+    #[cfg(feature = "auth")]
     async fn login_inner(
         &self,
         login: &str,

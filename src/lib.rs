@@ -43,6 +43,53 @@
 //! `success: false` is an error, not a success. A reply that does not fit the schema is a
 //! decode error naming the operation, the JSON path and a short excerpt of the body.
 //!
+//! # Rate limits, retries, timeouts
+//!
+//! Altegio allows 5 requests per second and 200 per minute per IP address. Every client
+//! waits for a slot of a [`RateLimiter`] before sending; by default all clients of the
+//! process share [`RateLimiter::shared`], so several tenants behind one IP stay within the
+//! limits together. [`ClientBuilder::rate_limiter`] takes another (shared through `Arc`),
+//! [`ClientBuilder::no_rate_limit`] turns it off.
+//!
+//! A failed call is retried only when a retry cannot duplicate a write: `GET` and `HEAD`
+//! after 429, 502, 503, 504, a connection error or a timeout; any method only when the
+//! connection could not be opened, so nothing was sent. Waits grow exponentially with
+//! jitter and honour `Retry-After`; attempts and total time are bounded by a
+//! [`RetryPolicy`], set per client ([`ClientBuilder::retry`]) or per call
+//! ([`CallOptions::retry`]). [`Error::attempts`] says how many attempts were made.
+//!
+//! Each attempt has a timeout (30 s by default, [`ClientBuilder::timeout`],
+//! [`CallOptions::timeout`]); connecting has its own (10 s). Redirects are not followed.
+//!
+//! # Pagination
+//!
+//! [`paginate`] turns a paged list operation into a `Stream` of items that fetches page
+//! after page, stops on a short or empty page or at `meta.total_count`, and holds one page
+//! at a time:
+//!
+//! ```no_run
+//! # async fn demo(client: altegio::Client) -> altegio::Result<()> {
+//! use futures_util::TryStreamExt;
+//! let stream = altegio::paginate(100, |page| client.get_location_list().page(page).count(100).send());
+//! let all: Vec<_> = stream.try_collect().await?;
+//! # Ok(()) }
+//! ```
+//!
+//! # Safety guards
+//!
+//! A campaign by filter without any filter (`send_sms_campaign_to_filtered_clients`,
+//! `send_email_campaign_to_filtered_clients`) would reach every client of the location: it
+//! is refused unless the call opts in with [`CallOptions::allow_entire_client_base`].
+//! Plain-`http` base URLs are refused unless the host is loopback or
+//! [`ClientBuilder::allow_insecure_http`] is set. Path parameters are always
+//! percent-encoded, `.` and `..` included.
+//!
+//! # Uploads
+//!
+//! The three multipart operations that progenitor cannot generate are handwritten methods
+//! with the same behaviour: [`Client::upload_client_file`], [`Client::upload_image`] and
+//! [`Client::delete_image`].
+//!
 //! # The wire format
 //!
 //! Fields that the API sends in several shapes use the types of [`wire`]: [`wire::FlexBool`]
@@ -67,6 +114,7 @@ mod error;
 mod limit;
 #[cfg(feature = "mock")]
 pub mod mock;
+mod multipart;
 pub mod operations;
 mod paginate;
 pub mod wire;
@@ -88,6 +136,7 @@ pub use generated::builder;
 /// The request and response types of the spec.
 pub use generated::types;
 pub use limit::{ALTEGIO_LIMITS, RateLimiter, RetryPolicy};
+pub use multipart::{ImageTarget, Upload};
 pub use paginate::{Page, Paged, paginate};
 pub use progenitor_client::{ByteStream, ResponseValue};
 

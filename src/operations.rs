@@ -22,6 +22,8 @@ pub struct Operation {
     pub success_status: u16,
     /// Marked deprecated by Altegio.
     pub deprecated: bool,
+    /// Written by hand in this crate rather than generated (multipart uploads).
+    pub handwritten: bool,
     /// The spec's example of the success body, as JSON (only with the `mock` feature).
     pub example: Option<&'static str>,
 }

@@ -20,10 +20,10 @@ async fn every_spec_example_decodes_and_the_mock_serves_it() {
     assert!(ops.len() >= 14);
     for op in ops {
         if let Some(ex) = op.example {
-            let r = altegio::operations::decode_success(op.id, ex.as_bytes()).expect("known operation");
-            assert!(r.is_ok(), "the example of `{}` does not fit its type: {:?}", op.id, r);
-        } else {
-            assert!(matches!(op.success_status, 202 | 204) || op.id.contains("pdf"), "`{}` has no example", op.id);
+            match altegio::operations::decode_success(op.id, ex.as_bytes()) {
+                Some(r) => assert!(r.is_ok(), "the example of `{}` does not fit its type: {:?}", op.id, r),
+                None => assert!(op.handwritten, "`{}` has no decoder", op.id),
+            }
         }
         let path = op.path.split('/').map(|s| if s.starts_with('{') { "7" } else { s }).collect::<Vec<_>>().join("/");
         let method = reqwest::Method::from_bytes(op.method.as_bytes()).unwrap();

@@ -153,8 +153,12 @@ impl Linter<'_> {
         let placeholders: BTreeSet<String> =
             path.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(n, _)| n.to_string())).collect();
         let mut path_params = BTreeSet::new();
+        let mut setters: BTreeMap<String, String> = BTreeMap::new();
         for (ptr, param) in &declared {
             let name = param.get("name").and_then(Value::as_str).unwrap_or_default();
+            if let Some(prev) = setters.insert(snake_case(name), name.to_string()) {
+                self.push(ptr, format!("parameters `{name}` and `{prev}` become the same Rust setter; keep one"));
+            }
             match param.get("in").and_then(Value::as_str) {
                 Some("path") => {
                     path_params.insert(name.to_string());
@@ -627,6 +631,17 @@ components:
         fires(
             &AREA.replace("schema: {type: integer, format: int64}}", "schema: {type: number}}"),
             "use `type: integer",
+        );
+    }
+
+    #[test]
+    fn rule_unique_parameter_setters() {
+        fires(
+            &AREA.replace(
+                "        - {name: location_id, in: path, required: true, schema: {type: integer, format: int64}}",
+                "        - {name: location_id, in: path, required: true, schema: {type: integer, format: int64}}\n        - {name: id, in: query, schema: {type: integer}}\n        - {name: 'id[]', in: query, schema: {type: array, items: {type: integer}}}",
+            ),
+            "same Rust setter",
         );
     }
 

@@ -430,6 +430,13 @@ pub fn prepare(spec: &Spec, enabled: Option<&BTreeSet<String>>) -> Value {
         .filter(|o| !o.handwritten && enabled.is_none_or(|e| e.contains(&o.area)))
         .map(|o| o.pointer.clone())
         .collect();
+    // Handwritten operations are not generated, but their reply types are.
+    let mut extra_roots = BTreeSet::new();
+    for o in ops.iter().filter(|o| o.handwritten && enabled.is_none_or(|e| e.contains(&o.area))) {
+        if let Some((_, resp)) = doc.pointer(&o.pointer).and_then(success_response) {
+            collect_refs(resp, &mut extra_roots);
+        }
+    }
     if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
         for (path, item) in paths.iter_mut() {
             let Some(item) = item.as_object_mut() else {
@@ -448,7 +455,7 @@ pub fn prepare(spec: &Spec, enabled: Option<&BTreeSet<String>>) -> Value {
         }
         paths.retain(|_, item| item.as_object().is_some_and(|i| i.keys().any(|k| METHODS.contains(&k.as_str()))));
     }
-    prune_components(&mut doc);
+    prune_components(&mut doc, extra_roots);
     doc
 }
 
@@ -504,8 +511,8 @@ pub fn collect_refs(v: &Value, out: &mut BTreeSet<String>) {
 }
 
 /// Drops components that no kept operation reaches (quirk schemas always stay).
-fn prune_components(doc: &mut Value) {
-    let mut reached = BTreeSet::new();
+fn prune_components(doc: &mut Value, extra_roots: BTreeSet<String>) {
+    let mut reached = extra_roots;
     if let Some(paths) = doc.get("paths") {
         collect_refs(paths, &mut reached);
     }
