@@ -61,7 +61,16 @@ impl ClientHooks<Context> for Client {
         request: &mut reqwest::Request,
         info: &OperationInfo,
     ) -> std::result::Result<(), progenitor_client::Error<E>> {
-        let needs_user = crate::operations::find(info.operation_id).is_some_and(|o| o.needs_user_token);
+        let operation = crate::operations::find(info.operation_id);
+        if let Some(op) = operation
+            && !path_fits(ClientInfo::baseurl(self), op.path, request.url())
+        {
+            return Err(progenitor_client::Error::InvalidRequest(format!(
+                "a path parameter of `{}` is empty, `.` or `..`, which cannot be sent as a path segment",
+                info.operation_id
+            )));
+        }
+        let needs_user = operation.is_some_and(|o| o.needs_user_token);
         let auth = self
             .inner()
             .read_credentials(|c| c.header_for(info.operation_id, needs_user))
@@ -98,4 +107,15 @@ const MASS_MAILINGS: &[&str] = &["send_sms_campaign_to_filtered_clients", "send_
 fn has_filter(url: &reqwest::Url) -> bool {
     url.query_pairs()
         .any(|(k, v)| matches!(k.as_ref(), "fullname" | "phone" | "email" | "card") && !v.trim().is_empty())
+}
+
+/// Whether the request path is the base path plus the template with each placeholder
+/// filled by exactly one non-empty segment. URL normalisation removes `.` and `..`
+/// segments (even percent-encoded), so this is the check that they never moved a call.
+fn path_fits(base: &str, template: &str, url: &reqwest::Url) -> bool {
+    let base_path = reqwest::Url::parse(base).map(|u| u.path().to_string()).unwrap_or_default();
+    let expected: Vec<&str> = base_path.split('/').chain(template.split('/')).filter(|s| !s.is_empty()).collect();
+    let actual: Vec<&str> = url.path().split('/').skip(1).collect();
+    actual.len() == expected.len()
+        && expected.iter().zip(&actual).all(|(e, a)| !a.is_empty() && (e.starts_with('{') || e == a))
 }

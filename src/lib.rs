@@ -82,7 +82,8 @@
 //! is refused unless the call opts in with [`CallOptions::allow_entire_client_base`].
 //! Plain-`http` base URLs are refused unless the host is loopback or
 //! [`ClientBuilder::allow_insecure_http`] is set. Path parameters are always
-//! percent-encoded, `.` and `..` included.
+//! percent-encoded (`/`, `?`, `#`, backslash...), and a call whose path parameter is empty, `.` or
+//! `..` is refused, since URL normalisation would otherwise move it to another path.
 //!
 //! # Uploads
 //!

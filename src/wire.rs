@@ -817,8 +817,8 @@ const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
 
 /// Percent-encodes one path parameter so that it stays one segment.
 ///
-/// Besides the reserved characters, the segments `.` and `..` are encoded (`%2E`), since
-/// URL normalisation would otherwise remove them and change the path.
+/// `.` and `..` cannot be sent as a segment at all (URL normalisation removes them even
+/// when percent-encoded); the client refuses such calls before sending.
 pub fn encode_path(segment: &str) -> String {
     match segment {
         "." => "%2E".to_string(),

@@ -134,13 +134,20 @@ async fn get(server: &FaultServer, policy: RetryPolicy) -> altegio::Result<()> {
     server.client(policy).get_location().location_id(1).send().await.map(|_| ())
 }
 
-/// The three writes of the foundation areas, one per non-idempotent method.
+/// One write per non-idempotent method.
 async fn write(server: &FaultServer, method: &str) -> altegio::Result<()> {
     let c = server.client(quick_retries(3));
     match method {
         "POST" => c.create_location().body(types::LocationCreate::default()).send().await.map(|_| ()),
         "PUT" => c.update_location().location_id(1).body(types::LocationUpdate::default()).send().await.map(|_| ()),
         "DELETE" => c.delete_location().location_id(1).send().await.map(|_| ()),
+        "PATCH" => {
+            let body: types::OnlineBookingSettingsUpdate = serde_json::from_value(serde_json::json!({
+                "activity_online_record_clients_count_max": 1, "any_master": true, "confirm_number": false, "seance_delay_step": 900
+            }))
+            .expect("a valid settings body");
+            c.update_online_booking_settings().location_id(1).body(body).send().await.map(|_| ())
+        }
         _ => unreachable!(),
     }
 }
@@ -291,7 +298,7 @@ async fn writes_are_never_duplicated_under_any_fault() {
         ("closed after the request", Fault::CloseAfterRequest),
         ("stalled", Fault::Stall),
     ];
-    for method in ["POST", "PUT", "DELETE"] {
+    for method in ["POST", "PUT", "PATCH", "DELETE"] {
         for (name, fault) in &faults {
             let s = FaultServer::start(vec![fault.clone()]).await;
             let err = write(&s, method).await.unwrap_err();

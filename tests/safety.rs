@@ -47,3 +47,26 @@ async fn string_path_parameters_stay_one_segment() {
         assert_eq!(altegio::wire::encode_path(raw), encoded);
     }
 }
+
+#[tokio::test]
+async fn a_hostile_phone_cannot_change_the_request_path() {
+    let server = server().await;
+    let client = user_client(&server);
+    for (phone, encoded) in
+        [("+13155550175", "+13155550175"), ("../../companies", "..%2F..%2Fcompanies"), ("1?my=1#x", "1%3Fmy=1%23x")]
+    {
+        client.phone_number_format_check().phone(phone).send().await.unwrap();
+        let req = server.requests().pop().unwrap();
+        assert_eq!(req.operation, Some("phone_number_format_check"), "{phone}");
+        assert_eq!(req.path, format!("/validation/validate_phone/{encoded}"), "{phone}");
+        assert_eq!(req.query, None, "{phone}");
+    }
+    // `.`, `..` and `` cannot be one segment: URL normalisation would drop them (even as
+    // %2E%2E), so the call is refused before sending.
+    for odd in ["..", ".", ""] {
+        let n = server.requests().len();
+        let err = client.phone_number_format_check().phone(odd).send().await.unwrap_err();
+        assert!(err.is_invalid_request() && err.to_string().contains("path segment"), "{odd:?}: {err}");
+        assert_eq!(server.requests().len(), n, "{odd:?} was sent");
+    }
+}
