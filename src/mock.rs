@@ -199,7 +199,8 @@ impl MockServer {
     }
 
     /// Computes the reply of an operation from each request (e.g. pages from `?page=`),
-    /// until [`reset`](Self::reset).
+    /// until [`reset`](Self::reset). The responder runs while the server holds its state
+    /// lock: it must not call back into this `MockServer`.
     pub fn respond_with(
         &self,
         operation_id: &str,
