@@ -6,7 +6,7 @@ use altegio::mock::MockServer;
 use std::net::SocketAddr;
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut port: u16 = 8080;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {

@@ -10,7 +10,7 @@ use altegio::wire::SmsDeliveryStatus;
 use altegio::{Client, mock::MockServer};
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     let (client, _mock) = match env("ALTEGIO_PARTNER_TOKEN") {
         Some(partner) => {

@@ -55,6 +55,10 @@ impl<'de> Deserialize<'de> for Secret {
     }
 }
 
+/// Operations that always carry the partner token alone: login, and the SMS provider's
+/// delivery report to a callback URL.
+const PARTNER_ONLY: &[&str] = &["authorize_user", "report_sms_delivery"];
+
 /// Checks that a token can travel in the `Authorization` header unchanged: not empty,
 /// visible ASCII only, no `,` (which separates the partner and user parts).
 pub(crate) fn validate_token(which: &str, token: &str) -> Result<()> {
@@ -113,11 +117,11 @@ impl Credentials {
         Ok(())
     }
 
-    /// The header for an operation: partner only for `authorize_user`, partner and user
+    /// The header for an operation: partner only for [`PARTNER_ONLY`], partner and user
     /// whenever a user token is set, and an error when the operation needs a user token
     /// and there is none.
     pub(crate) fn header_for(&self, operation: &str, needs_user: bool) -> Result<HeaderValue> {
-        if operation == "authorize_user" {
+        if PARTNER_ONLY.contains(&operation) {
             return Ok(self.partner_header.clone());
         }
         match (&self.user, needs_user) {
@@ -240,7 +244,7 @@ impl Client {
         Ok(Client::new_with_client(self.baseurl(), self.client().clone(), ctx))
     }
 
-    fn baseurl(&self) -> &str {
+    pub(crate) fn baseurl(&self) -> &str {
         progenitor_client::ClientInfo::baseurl(self)
     }
 

@@ -190,7 +190,33 @@ pub(crate) async fn typed<T: DeserializeOwned, E>(
     finish(operation, result, state, json_path_of::<T>)
 }
 
+/// Sends a request written by hand (what progenitor cannot generate: multipart bodies,
+/// absolute callback URLs) through the same hooks and runner as a generated call.
+#[cfg_attr(not(feature = "all-areas"), allow(dead_code))] // unused by some single areas
+pub(crate) async fn handwritten<T: DeserializeOwned>(
+    client: &crate::Client,
+    operation_id: &'static str,
+    build: impl FnOnce(&reqwest::Client) -> reqwest::RequestBuilder,
+) -> crate::Result<ResponseValue<T>> {
+    use progenitor_client::{ClientHooks, ClientInfo};
+    let call = async move {
+        let mut request = build(ClientInfo::client(client)).build()?;
+        let info = OperationInfo { operation_id };
+        client.pre::<ApiErrorBody>(&mut request, &info).await?;
+        let response = client.exec(request, &info).await?;
+        match response.status().as_u16() {
+            200..=299 => ResponseValue::from_response(response).await,
+            400..=599 => Err(progenitor_client::Error::ErrorResponse(
+                ResponseValue::<ApiErrorBody>::from_response(response).await?,
+            )),
+            _ => Err(progenitor_client::Error::UnexpectedResponse(response)),
+        }
+    };
+    typed(operation_id, CallOptions::default(), call).await
+}
+
 /// Runs a call whose reply has no typed body (`()` or a byte stream).
+#[cfg_attr(not(feature = "all-areas"), allow(dead_code))] // unused by some single areas
 pub(crate) async fn untyped<T, E>(
     operation: &'static str,
     options: CallOptions,

@@ -169,16 +169,21 @@ impl ClientBuilder {
     }
 }
 
-/// Refuses base URLs that would send tokens in clear text to another machine.
-fn check_base_url(url: &str, allow_insecure: bool) -> Result<String> {
-    let parsed = reqwest::Url::parse(url)
-        .map_err(|e| Error::invalid_request(format!("the base URL `{url}` is not a URL: {e}")))?;
-    let loopback = match parsed.host() {
+/// Whether the URL's host is this machine (`localhost`, `127.0.0.0/8`, `::1`).
+pub(crate) fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
         Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
         None => false,
-    };
+    }
+}
+
+/// Refuses base URLs that would send tokens in clear text to another machine.
+fn check_base_url(url: &str, allow_insecure: bool) -> Result<String> {
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|e| Error::invalid_request(format!("the base URL `{url}` is not a URL: {e}")))?;
+    let loopback = is_loopback(&parsed);
     match parsed.scheme() {
         "https" => {}
         "http" if loopback || allow_insecure => {}

@@ -118,6 +118,8 @@ pub mod mock;
 mod multipart;
 pub mod operations;
 mod paginate;
+pub mod sms;
+pub mod webhook;
 pub mod wire;
 
 #[allow(missing_docs, unused_imports, dead_code, clippy::all, clippy::pedantic, rustdoc::all, irrefutable_let_patterns)]

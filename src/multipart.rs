@@ -55,9 +55,8 @@ pub struct ImageTarget {
 #[cfg(any(feature = "clients", feature = "utilities"))]
 mod calls {
     use super::*;
+    use crate::ResponseValue;
     use crate::generated::{Client, types};
-    use crate::{CallOptions, ResponseValue};
-    use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
     use reqwest::multipart::Form;
 
     impl Client {
@@ -126,21 +125,7 @@ mod calls {
             form: Form,
         ) -> Result<ResponseValue<T>> {
             let url = format!("{}{path}", self.baseurl());
-            let call = async move {
-                let mut request = ClientInfo::client(self).request(method, url).multipart(form).build()?;
-                let info = OperationInfo { operation_id };
-                self.pre::<crate::ApiErrorBody>(&mut request, &info).await?;
-                let result = self.exec(request, &info).await;
-                let response = result?;
-                match response.status().as_u16() {
-                    200..=299 => ResponseValue::from_response(response).await,
-                    400..=599 => Err(progenitor_client::Error::ErrorResponse(
-                        ResponseValue::<crate::ApiErrorBody>::from_response(response).await?,
-                    )),
-                    _ => Err(progenitor_client::Error::UnexpectedResponse(response)),
-                }
-            };
-            crate::call::typed(operation_id, CallOptions::default(), call).await
+            crate::call::handwritten(self, operation_id, |http| http.request(method, url).multipart(form)).await
         }
     }
 }

@@ -12,6 +12,7 @@ pub fn lint(spec: &Spec) -> Vec<SpecError> {
     l.operations();
     l.refs();
     l.schemas();
+    l.partials();
     l.collisions();
     l.out
 }
@@ -375,6 +376,46 @@ impl Linter<'_> {
                     }
                 }
             });
+            for (ptr, msg) in findings {
+                self.push(&ptr, msg);
+            }
+        }
+    }
+
+    /// Schemas marked `x-altegio-partial: true` (webhook payloads) describe data that may
+    /// carry any subset of its fields: nothing they reach may be `required`.
+    fn partials(&mut self) {
+        let schemas = self.doc().pointer("/components/schemas").and_then(Value::as_object).cloned().unwrap_or_default();
+        for (root, schema) in &schemas {
+            if schema.get("x-altegio-partial").and_then(Value::as_bool) != Some(true) {
+                continue;
+            }
+            let mut reached = BTreeSet::from([root.clone()]);
+            let mut queue = vec![root.clone()];
+            while let Some(name) = queue.pop() {
+                let mut found = BTreeSet::new();
+                spec::collect_refs(schemas.get(&name).unwrap_or(&Value::Null), &mut found);
+                for f in found.into_iter().filter_map(|f| f.strip_prefix("schemas/").map(str::to_string)) {
+                    if reached.insert(f.clone()) {
+                        queue.push(f);
+                    }
+                }
+            }
+            let mut findings = Vec::new();
+            for name in &reached {
+                let sp = format!("/components/schemas/{}", esc(name));
+                walk(schemas.get(name).unwrap_or(&Value::Null), &sp, &mut |ptr, v| {
+                    if ptr.ends_with("/properties") {
+                        return;
+                    }
+                    if v.get("required").and_then(Value::as_array).is_some_and(|r| !r.is_empty()) {
+                        findings.push((
+                            ptr.to_string(),
+                            format!("`{root}` is partial (x-altegio-partial): nothing it reaches may be `required`"),
+                        ));
+                    }
+                });
+            }
             for (ptr, msg) in findings {
                 self.push(&ptr, msg);
             }
@@ -754,6 +795,22 @@ components:
             )
             .replace("  /company/{id}:\n", "  /company/{id}:\n    x-altegio-template-collision: true\n");
         assert_eq!(findings(&marked), Vec::<String>::new());
+    }
+
+    #[test]
+    fn rule_partial_payloads_require_nothing() {
+        let partial = AREA.replace(
+            "components:\n  schemas:\n",
+            "components:\n  schemas:\n    Payloads:\n      x-altegio-partial: true\n      type: object\n      properties:\n        location: {$ref: '#/components/schemas/Location'}\n",
+        );
+        assert_eq!(findings(&partial), Vec::<String>::new());
+        fires(
+            &partial.replace(
+                "      properties:\n        id: {$ref",
+                "      required: [id]\n      properties:\n        id: {$ref",
+            ),
+            "x-altegio-partial",
+        );
     }
 
     #[test]
