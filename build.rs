@@ -35,12 +35,63 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         .filter(|area| std::env::var_os(format!("CARGO_FEATURE_{}", area.to_uppercase().replace('-', "_"))).is_some())
         .collect();
     let doc = spec::prepare(&loaded, Some(&enabled));
-    let code = spec::generate(&loaded, &doc)?;
+    let schemars = std::env::var_os("CARGO_FEATURE_SCHEMARS").is_some();
+    let derives: &[&str] = if schemars { &["schemars::JsonSchema"] } else { &[] };
+    let code = spec::generate(&loaded, &doc, derives)?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
     std::fs::write(out.join("altegio.rs"), code)?;
-    std::fs::write(out.join("operations.rs"), operations_table(&loaded.doc, &doc))?;
+    let mut table = operations_table(&loaded.doc, &doc);
+    if schemars {
+        table.push_str(&spec_schemas(&doc));
+    }
+    std::fs::write(out.join("operations.rs"), table)?;
     std::fs::write(out.join("every_operation.rs"), every_operation(&doc))?;
     Ok(())
+}
+
+/// With the `schemars` feature: the spec's own schema of each JSON request body (to
+/// check the generated types against) and of each quirk schema (the JSON Schema of the
+/// handwritten wire types), as JSON text.
+fn spec_schemas(doc: &serde_json::Value) -> String {
+    let component = |name: &str| doc.pointer(&format!("/components/schemas/{}", spec::esc(name))).cloned();
+    let mut s =
+        String::from("#[cfg(feature = \"schemars\")]\npub(crate) static SPEC_REQUEST_SCHEMAS: &[(&str, &str)] = &[\n");
+    for op in spec::operations(doc) {
+        let Some(node) = doc.pointer(&op.pointer) else { continue };
+        let target = node
+            .pointer("/requestBody/content/application~1json/schema/$ref")
+            .and_then(|r| r.as_str())
+            .and_then(|r| r.strip_prefix("#/components/schemas/"))
+            .and_then(component);
+        if let Some(schema) = target {
+            let _ = writeln!(s, "    ({:?}, {:?}),", op.id, schema.to_string());
+        }
+    }
+    s.push_str("];\n#[cfg(feature = \"schemars\")]\npub(crate) static QUIRK_SCHEMAS: &[(&str, &str)] = &[\n");
+    for (name, _) in spec::REPLACEMENTS {
+        let Some(mut schema) = component(name) else { continue };
+        inline_refs(&mut schema, &component);
+        let _ = writeln!(s, "    ({name:?}, {:?}),", schema.to_string());
+    }
+    s.push_str("];\n");
+    s
+}
+
+/// Replaces `$ref`s to components by the components themselves (the quirk schemas only
+/// refer to each other, one level deep).
+fn inline_refs(v: &mut serde_json::Value, component: &dyn Fn(&str) -> Option<serde_json::Value>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            let target = m.get("$ref").and_then(|r| r.as_str()).and_then(|r| r.strip_prefix("#/components/schemas/"));
+            if let Some(found) = target.and_then(component) {
+                *v = found;
+                return;
+            }
+            m.values_mut().for_each(|x| inline_refs(x, component));
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| inline_refs(x, component)),
+        _ => {}
+    }
 }
 
 /// `static OPERATIONS: &[Operation]`, sorted by operation id for binary search.

@@ -98,11 +98,85 @@
 //! [`wire::FlexString`], [`wire::FlexDateTime`] (every date format seen, raw text kept),
 //! [`wire::Meta`] (`[]`, `{}`, objects) and [`wire::OrEmpty`] (objects sent as `[]`).
 //!
+//! # Webhooks
+//!
+//! Altegio POSTs one JSON event per change to the URLs of a location's webhook settings
+//! (`get_webhook_settings` / `update_webhook_settings`, area `webhooks`).
+//! [`webhook::WebhookEvent::parse`] types the event by `resource` ([`webhook::Payload`]:
+//! appointment, client, team member, service, product, goods operation, financial
+//! transaction, location), accepts partial payloads, and keeps unknown resources as raw
+//! JSON. Altegio signs nothing, so register a URL that carries a secret and check it:
+//!
+//! ```no_run
+//! # fn demo(request_uri: &http::Uri, body: &[u8]) -> altegio::Result<()> {
+//! use altegio::webhook::{Payload, WebhookEvent, WebhookSecret};
+//! let secret = WebhookSecret::new("a-random-secret-of-32-characters")?;
+//! let url = secret.url_for("https://hooks.example.com/altegio")?; // register this URL
+//! // In the handler: refuse without the secret (compared in constant time), then parse.
+//! if secret.verify_uri(request_uri) {
+//!     if let Payload::Record(appointment) = WebhookEvent::parse(body)?.payload {
+//!         println!("appointment {:?} changed", appointment.id);
+//!     }
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! `examples/webhook_receiver.rs` is a complete receiver (hyper), tested over loopback.
+//!
+//! # The SMS-provider side
+//!
+//! An SMS aggregator integrated with Altegio receives [`sms::SmsProviderRequest`]s with
+//! `Authorization: Bearer <partner_token>` ([`sms::verify_partner_token`]), answers with
+//! an [`sms::SmsProviderReply`] ([`sms::SmsSendResult::accepted`] /
+//! [`sms::SmsSendResult::rejected`]) or an [`sms::SmsProviderError`], and reports delivery
+//! statuses with [`Client::report_sms_delivery`], which sends the partner token alone and
+//! only to an Altegio (or the client's own) host, since the callback URL comes from the
+//! inbound request. `examples/sms_provider.rs` is a complete provider.
+//!
+//! # JSON Schemas
+//!
+//! With the `schemars` feature every request and response type implements
+//! `schemars::JsonSchema` (schemars 0.8, the version progenitor's type generator writes
+//! for), the lenient wire types carry the spec's own schemas, and
+//! [`operations::request_schema`] / [`operations::response_schema`] give the schema of an
+//! operation by id, e.g. for a validator or an LLM tool definition.
+//!
+//! # Cargo features
+//!
+//! - `rustls` (default): TLS by rustls with the ring provider; `native-tls` instead uses
+//!   the platform's library. Build with `default-features = false` and one of them.
+//! - One feature per API area (`appointments`, `clients`, `webhooks`...), all on through
+//!   `all-areas` (default): a build with fewer areas generates and compiles less.
+//! - `mock`: the embedded mock server. `schemars`: JSON Schemas.
+//!
 //! # Testing without the API
 //!
 //! With the `mock` feature, [`mock::MockServer`] starts an in-process server on
 //! `127.0.0.1` that answers every operation with the example of the spec, checks the
-//! `Authorization` header, lets tests override replies and records what it received.
+//! `Authorization` header, lets tests override replies and records what it received:
+//!
+//! ```no_run
+//! # #[cfg(feature = "mock")]
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use altegio::mock::{MockResponse, MockServer};
+//! let mock = MockServer::start().await?;
+//! let client = altegio::Client::builder("partner").user_token("user").base_url(mock.url()).build()?;
+//! // Override one operation's reply (by operationId), here with a validation error.
+//! mock.respond(
+//!     "create_client",
+//!     MockResponse::json(422, serde_json::json!({"success": false, "meta": {"message": "Invalid phone"}})),
+//! );
+//! let body = altegio::types::builder::ClientCreate::default().name("Ada".to_string()).phone("12".to_string());
+//! let err = client.create_client().location_id(1).body(body).send().await.unwrap_err();
+//! assert!(err.is_validation());
+//! // Inspect what went over the wire.
+//! let sent = &mock.requests_for("create_client")[0];
+//! assert_eq!(sent.json().unwrap()["phone"], "12");
+//! # Ok(()) }
+//! ```
+//!
+//! [`mock::MockServer::respond_with`] computes replies from the request; `cargo xtask mock
+//! --port N` runs the same server on its own for other languages and tools.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -112,6 +186,8 @@ mod call;
 mod client;
 mod context;
 mod error;
+#[cfg(feature = "schemars")]
+mod json_schema;
 mod limit;
 #[cfg(feature = "mock")]
 pub mod mock;
@@ -142,6 +218,9 @@ pub use limit::{ALTEGIO_LIMITS, RateLimiter, RetryPolicy};
 pub use multipart::{ImageTarget, Upload};
 pub use paginate::{Page, Paged, paginate};
 pub use progenitor_client::{ByteStream, ResponseValue};
+/// The schemars version whose `JsonSchema` the types implement (feature `schemars`).
+#[cfg(feature = "schemars")]
+pub use schemars;
 
 /// Compiles the README's Rust examples as doctests.
 #[cfg(doctest)]

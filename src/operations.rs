@@ -48,3 +48,27 @@ pub fn find(id: &str) -> Option<&'static Operation> {
 pub fn decode_success(operation_id: &str, body: &[u8]) -> Option<Result<(), String>> {
     crate::generated::decode_success(operation_id, body)
 }
+
+/// The JSON Schema of an operation's request body type (feature `schemars`); `None` for
+/// an unknown operation or one without a JSON body. Handy for validators and for tool
+/// definitions of LLM agents.
+#[cfg(feature = "schemars")]
+pub fn request_schema(operation_id: &str) -> Option<schemars::schema::RootSchema> {
+    crate::generated::request_schema(operation_id)
+}
+
+/// The JSON Schema of an operation's typed success reply (feature `schemars`).
+#[cfg(feature = "schemars")]
+pub fn response_schema(operation_id: &str) -> Option<schemars::schema::RootSchema> {
+    crate::generated::response_schema(operation_id)
+}
+
+/// The spec's own (OpenAPI 3.0) schema of an operation's JSON request body, as written in
+/// `openapi/`, with `$ref`s left as they are (feature `schemars`).
+#[cfg(feature = "schemars")]
+pub fn spec_request_schema(operation_id: &str) -> Option<serde_json::Value> {
+    SPEC_REQUEST_SCHEMAS
+        .iter()
+        .find(|(id, _)| *id == operation_id)
+        .and_then(|(_, json)| serde_json::from_str(json).ok())
+}

@@ -20,7 +20,7 @@ pub fn lint(spec: &Spec) -> Vec<SpecError> {
 /// Runs progenitor on the operations of `areas` (all when empty) and reports what it rejects.
 pub fn generation(spec: &Spec, areas: &BTreeSet<String>) -> Vec<SpecError> {
     let doc = spec::prepare(spec, (!areas.is_empty()).then_some(areas));
-    match spec::generate(spec, &doc) {
+    match spec::generate(spec, &doc, &[]) {
         Ok(_) => Vec::new(),
         Err(e) => vec![e],
     }

@@ -1,5 +1,6 @@
 //! Spec tasks for the altegio crate. Run `cargo xtask help`.
 
+mod build_cost;
 mod coverage;
 mod lint;
 mod spec;
@@ -17,6 +18,9 @@ cargo xtask <task>
   areas [--check]         print the table of areas and operation counts, and write it into
                           README.md between its markers (--check: fail if README.md is stale)
   mock [--port N]         run the embedded mock server (default port 8080)
+  build-cost [--keep]     measure clean build, one-area build, spec-edit and handwritten-edit
+                          rebuilds and the generated code size, in target/build-cost
+                          (--keep: reuse that target dir instead of starting clean)
   help                    this text
 ";
 
@@ -32,6 +36,7 @@ fn main() -> ExitCode {
         "coverage" => run_coverage(rest),
         "areas" => run_areas(rest),
         "mock" => run_mock(rest),
+        "build-cost" => build_cost::run(&repo(), rest),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(true)

@@ -578,7 +578,8 @@ pub fn or_empty_target(name: &str, doc: &Value) -> Option<String> {
 ///
 /// Generator panics (progenitor asserts on some constructs) are caught and reported
 /// with the operation being generated when it can be told.
-pub fn generate(spec: &Spec, doc: &Value) -> Result<String, SpecError> {
+/// `derives` are extra derives for every generated type (e.g. `schemars::JsonSchema`).
+pub fn generate(spec: &Spec, doc: &Value, derives: &[&str]) -> Result<String, SpecError> {
     use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle, TypeImpl};
 
     let api: openapiv3::OpenAPI = serde_json::from_value(doc.clone()).map_err(|e| SpecError {
@@ -593,6 +594,9 @@ pub fn generate(spec: &Spec, doc: &Value) -> Result<String, SpecError> {
         .with_inner_type(quote::quote! { crate::context::Context })
         .with_hooks(HooksMode::Expected)
         .with_map_type("::std::collections::BTreeMap");
+    for d in derives {
+        settings.with_derive(*d);
+    }
     for (name, ty) in replacements(doc) {
         settings.with_replacement(name, ty, std::iter::empty::<TypeImpl>());
     }
@@ -688,6 +692,7 @@ mod postprocess {
     pub fn apply(file: &mut syn::File) -> Result<(), String> {
         let mut sends = 0usize;
         let mut decoders: Vec<(String, Option<syn::Type>)> = Vec::new();
+        let mut bodies: Vec<(String, syn::Type)> = Vec::new();
         for item in &mut file.items {
             let syn::Item::Mod(m) = item else { continue };
             if m.ident != "builder" {
@@ -696,10 +701,26 @@ mod postprocess {
             let Some((_, items)) = &mut m.content else {
                 continue;
             };
+            // Builder struct -> the type of its `body` field (`Result<types::[builder::]X, String>`).
+            let mut body_of = std::collections::HashMap::new();
+            for item in items.iter() {
+                if let syn::Item::Struct(st) = item
+                    && let Some(ty) = st.fields.iter().find(|f| f.ident.as_ref().is_some_and(|i| i == "body"))
+                    && let Some(name) = last_generic_ident(&ty.ty)
+                {
+                    body_of.insert(st.ident.to_string(), name);
+                }
+            }
             for item in items.iter_mut() {
                 let syn::Item::Impl(imp) = item else { continue };
+                let builder = imp.self_ty.to_token_stream().to_string();
+                let builder = builder.split_whitespace().next().unwrap_or_default().to_string();
                 if let Some((op, ty)) = wrap_send(imp)? {
                     sends += 1;
+                    if let Some(name) = body_of.get(&builder) {
+                        let ident = Ident::new(name, Span::call_site());
+                        bodies.push((op.clone(), syn::parse_quote!(types::#ident)));
+                    }
                     decoders.push((op, ty));
                 }
             }
@@ -708,8 +729,52 @@ mod postprocess {
             return Err("progenitor's builders have no `send` to wrap: the generator changed shape".into());
         }
         PathEncoder.visit_file_mut(file);
+        RawGen.visit_file_mut(file);
         file.items.push(decoder(&decoders));
+        let typed: Vec<(String, syn::Type)> = decoders.into_iter().filter_map(|(op, ty)| ty.map(|t| (op, t))).collect();
+        file.items.push(schema_table("request_schema", "request body", &bodies));
+        file.items.push(schema_table("response_schema", "success reply", &typed));
         Ok(())
+    }
+
+    /// The last identifier inside `Result<types::builder::X, String>`: `X`.
+    fn last_generic_ident(ty: &syn::Type) -> Option<String> {
+        let syn::Type::Path(p) = ty else { return None };
+        let syn::PathArguments::AngleBracketed(args) = &p.path.segments.last()?.arguments else {
+            return None;
+        };
+        let Some(syn::GenericArgument::Type(syn::Type::Path(inner))) = args.args.first() else {
+            return None;
+        };
+        Some(inner.path.segments.last()?.ident.to_string())
+    }
+
+    /// typify writes schemars impls with an identifier `gen`, a keyword since edition 2024.
+    struct RawGen;
+    impl VisitMut for RawGen {
+        fn visit_ident_mut(&mut self, i: &mut Ident) {
+            if i == "gen" {
+                *i = Ident::new_raw("gen", i.span());
+            }
+        }
+    }
+
+    /// `fn <name>(operation_id) -> Option<schemars::Schema>` (only with the `schemars` feature).
+    fn schema_table(name: &str, what: &str, ops: &[(String, syn::Type)]) -> syn::Item {
+        let name = Ident::new(name, Span::call_site());
+        let doc = format!(" The JSON Schema of an operation's {what} type; `None` when it has none.");
+        let arms = ops.iter().map(|(op, ty)| quote! { #op => Some(schemars::schema_for!(#ty)), });
+        // schemars 0.8: `schema_for!` gives a `RootSchema`.
+        syn::parse_quote! {
+            #[doc = #doc]
+            #[cfg(feature = "schemars")]
+            pub fn #name(operation_id: &str) -> Option<schemars::schema::RootSchema> {
+                match operation_id {
+                    #(#arms)*
+                    _ => None,
+                }
+            }
+        }
     }
 
     /// `decode_success(operation_id, body)`: decodes a success body into the operation's
