@@ -9,7 +9,7 @@
 //! 5. a rebuild after a one-line edit of the handwritten layer (a comment in `src/`).
 //!
 //! It also reports the size of the generated code. Files edited for steps 4 and 5 are restored, also
-//! when a step fails. Results go to `target/bench-results/build-cost.json`.
+//! when a step fails. Results go to `target/bench-results/build_cost.json`.
 
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -75,6 +75,8 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
     if !keep && target.exists() {
         std::fs::remove_dir_all(&target).map_err(|e| format!("{}: {e}", target.display()))?;
     }
+    let started_unix =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     let build = ["build", "--lib", "--quiet"];
     println!("1/5 clean build, default features, dependencies included...");
     let clean_full = cargo(repo, &target, &build)?;
@@ -95,38 +97,118 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
     let (one_area_lines, _) = generated_size(&target).unwrap_or_default();
 
     cargo(repo, &target, &build)?; // back to default features
-    println!("4/5 rebuild after a one-line spec edit...");
-    let spec_edit = {
-        let _restore = Restore::append(&repo.join("openapi/areas/locations.yaml"), "# build-cost: a one-line edit\n")?;
-        cargo(repo, &target, &build)?
+    // A one-line edit of `file`, one rebuild timed, then the file restored and rebuilt.
+    let edit_rebuild = |step: &str, file: &str, line: &str| -> Result<f64, String> {
+        println!("{step}");
+        let seconds = {
+            let _restore = Restore::append(&repo.join(file), line)?;
+            cargo(repo, &target, &build)?
+        };
+        println!("    {seconds:.1} s");
+        cargo(repo, &target, &build)?;
+        Ok(seconds)
     };
-    println!("    {spec_edit:.1} s");
-    cargo(repo, &target, &build)?;
+    let spec_edit = edit_rebuild(
+        "4/5 rebuild after a one-line spec edit...",
+        "openapi/areas/locations.yaml",
+        "# build-cost: a one-line edit\n",
+    )?;
+    let handwritten_edit = edit_rebuild(
+        "5/5 rebuild after a one-line edit of the handwritten layer...",
+        "src/paginate.rs",
+        "// build-cost: a one-line edit\n",
+    )?;
 
-    println!("5/5 rebuild after a one-line edit of the handwritten layer...");
-    let handwritten_edit = {
-        let _restore = Restore::append(&repo.join("src/paginate.rs"), "// build-cost: a one-line edit\n")?;
-        cargo(repo, &target, &build)?
+    let row = |case: &str, value: f64, unit: &str, baseline: &str, base: f64, target: Option<f64>| {
+        let ratio = value / base;
+        json!({
+            "case": case, "subject": "measured", "value": value, "unit": unit,
+            "baseline": baseline, "baseline_value": base, "ratio": ratio, "ratio_of": "measured / baseline",
+            "target": target.map(|t| format!("≤ {t}")).unwrap_or_default(),
+            "met": target.map(|t| ratio <= t),
+        })
     };
-    println!("    {handwritten_edit:.1} s");
-    cargo(repo, &target, &build)?;
-
+    let rows = vec![
+        row(
+            "clean build, default features, dependencies included",
+            clean_full,
+            "s",
+            "the 120 s target",
+            120.0,
+            Some(1.0),
+        ),
+        row("rebuild after a one-line spec edit", spec_edit, "s", "the 15 s target", 15.0, Some(1.0)),
+        row("the crate alone, default features", crate_default, "s", "the clean build", clean_full, None),
+        row(
+            "the crate alone, one area (`locations`)",
+            crate_one_area,
+            "s",
+            "the crate alone, default features",
+            crate_default,
+            None,
+        ),
+        row("rebuild after a one-line edit in `src/`", handwritten_edit, "s", "the spec-edit rebuild", spec_edit, None),
+        row(
+            "generated code, one area (`locations`)",
+            one_area_lines as f64,
+            "lines",
+            "generated code, all areas",
+            lines as f64,
+            None,
+        ),
+    ];
+    let loadavg = std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     let result = json!({
-        "clean_build_default_s": clean_full,
-        "crate_only_default_s": crate_default,
-        "crate_only_one_area_s": crate_one_area,
-        "spec_edit_rebuild_s": spec_edit,
-        "handwritten_edit_rebuild_s": handwritten_edit,
-        "generated_lines": lines,
-        "generated_bytes": bytes,
-        "generated_lines_one_area": one_area_lines,
-        "targets": {"clean_build_default_s": 120.0, "spec_edit_rebuild_s": 15.0},
+        "name": "build_cost",
+        "title": "Build cost",
+        "method": format!(
+            "`cargo xtask build-cost`: real `cargo build --lib` runs in their own target directory \
+             (`target/build-cost`), dev profile, timed from start to end. The clean build starts from an \
+             empty target directory; \"the crate alone\" follows `cargo clean -p altegio`; the edits add \
+             one comment line to `openapi/areas/locations.yaml` or `src/paginate.rs` and are undone \
+             afterwards. All areas generate {lines} lines ({bytes} bytes) of Rust. One run each, not a median."
+        ),
+        "machine": machine(),
+        "started_unix": started_unix,
+        "finished_unix": now,
+        "loadavg_after": loadavg,
+        "rows": rows,
     });
     let out = repo.join("target/bench-results");
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let text = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
-    std::fs::write(out.join("build-cost.json"), &text).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("build_cost.json"), &text).map_err(|e| e.to_string())?;
     println!("{text}");
-    println!("written to target/bench-results/build-cost.json");
+    println!("written to target/bench-results/build_cost.json; `cargo xtask bench-report` puts it in BENCHMARKS.md");
     Ok(true)
+}
+
+/// The machine, described as the benchmarks describe it (so the report lists it once).
+fn machine() -> serde_json::Value {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, v)| v.trim().to_string()))
+        .unwrap_or_else(|| "unknown".into());
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let memory_kib = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:")?.trim().strip_suffix("kB")?.trim().parse::<u64>().ok());
+    let rustc = Command::new("rustc")
+        .arg("-V")
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let release = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    json!({
+        "cpu": cpu,
+        "cores": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        "memory_kib": memory_kib,
+        "os": format!("{} {}", std::env::consts::OS, release.trim()),
+        "rustc": rustc,
+    })
 }
