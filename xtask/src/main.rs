@@ -1,5 +1,6 @@
 //! Spec tasks for the altegio crate. Run `cargo xtask help`.
 
+mod bench_report;
 mod coverage;
 mod lint;
 mod spec;
@@ -17,6 +18,7 @@ cargo xtask <task>
   areas [--check]         print the table of areas and operation counts, and write it into
                           README.md between its markers (--check: fail if README.md is stale)
   mock [--port N]         run the embedded mock server (default port 8080)
+  bench-report            write BENCHMARKS.md from the results of `cargo bench`
   help                    this text
 ";
 
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         "coverage" => run_coverage(rest),
         "areas" => run_areas(rest),
         "mock" => run_mock(rest),
+        "bench-report" => bench_report::run(&repo()),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(true)
