@@ -2,7 +2,7 @@
 //! turning every outcome into [`crate::Error`].
 //!
 //! The generated builders' `send` runs the request inside a task-local [`CallState`];
-//! the `exec` hook records the reply there (status, headers, the whole body), and the
+//! the `exec` hook records the reply there (status, `Retry-After`, the whole body), and the
 //! runners below read it to recognise `success: false` inside a 2xx reply, to name the
 //! JSON path of a decode error, and to attach a short body excerpt to errors.
 
@@ -11,6 +11,7 @@ use crate::error::{ApiErrorBody, Error, ErrorKind, excerpt};
 use crate::limit::RetryPolicy;
 use bytes::Bytes;
 use progenitor_client::{OperationInfo, ResponseValue};
+use reqwest::ResponseBuilderExt;
 use reqwest::StatusCode;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use serde::de::DeserializeOwned;
@@ -60,7 +61,7 @@ pub(crate) struct CallState {
     options: CallOptions,
     attempts: u32,
     status: Option<StatusCode>,
-    headers: HeaderMap,
+    retry_after: Option<Duration>,
     body: Bytes,
     truncated: bool,
     secrets: Vec<String>,
@@ -114,22 +115,17 @@ pub(crate) async fn execute(
         set_attempts(attempt);
         *request.timeout_mut() = Some(timeout);
         let outcome = match http.execute(request).await {
-            Ok(response) => {
-                let status = response.status();
-                let version = response.version();
-                let headers = response.headers().clone();
-                match read_body(response, config.max_body).await {
-                    Ok(body) => Ok((status, version, headers, body)),
-                    Err(e) => Err(e),
-                }
-            }
+            Ok(mut response) => match read_body(&mut response, config.max_body).await {
+                Ok(body) => Ok((response, body)),
+                Err(e) => Err(e),
+            },
             Err(e) => Err(e),
         };
         let retry_after_header;
         let may_retry = match &outcome {
-            Ok((status, _, headers, _)) => {
-                retry_after_header = retry_after(headers);
-                idempotent && matches!(status.as_u16(), 429 | 502 | 503 | 504)
+            Ok((response, _)) => {
+                retry_after_header = retry_after(response.headers());
+                idempotent && matches!(response.status().as_u16(), 429 | 502 | 503 | 504)
             }
             Err(e) => {
                 retry_after_header = None;
@@ -147,25 +143,36 @@ pub(crate) async fn execute(
             request = next;
             continue;
         }
-        let (status, version, headers, body) = outcome?;
+        let (mut response, body) = outcome?;
         let _ = CALL.try_with(|c| {
             let mut c = c.borrow_mut();
-            c.status = Some(status);
-            c.headers = headers.clone();
+            c.status = Some(response.status());
+            c.retry_after = retry_after_header;
             c.body = body.clone();
         });
-        let mut rebuilt = http::Response::new(body);
-        *rebuilt.status_mut() = status;
-        *rebuilt.version_mut() = version;
-        *rebuilt.headers_mut() = headers;
-        return Ok(reqwest::Response::from(rebuilt));
+        return Ok(rebuild(&mut response, body));
     }
+}
+
+/// The reply handed back to the generated code: the status, version, headers and URL of
+/// `read` (whose body has been read) with the body read. The URL goes along so that reqwest
+/// does not parse a placeholder URL for it, and the headers are moved, not copied.
+fn rebuild(read: &mut reqwest::Response, body: Bytes) -> reqwest::Response {
+    let template = http::Response::builder().url(read.url().clone()).body(()).unwrap_or_default();
+    let (mut parts, ()) = template.into_parts();
+    parts.status = read.status();
+    parts.version = read.version();
+    parts.headers = std::mem::take(read.headers_mut());
+    reqwest::Response::from(http::Response::from_parts(parts, body))
 }
 
 /// Reads a whole body; past `max` bytes the rest is dropped and the reply is marked as
 /// cut, which makes it fail to decode rather than fill memory.
-async fn read_body(mut response: reqwest::Response, max: usize) -> reqwest::Result<Bytes> {
-    let mut buf = bytes::BytesMut::new();
+async fn read_body(response: &mut reqwest::Response, max: usize) -> reqwest::Result<Bytes> {
+    // Room for the announced length up front (never more than the limit), so a large
+    // reply is not copied again each time the buffer grows.
+    let announced = response.content_length().map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX));
+    let mut buf = bytes::BytesMut::with_capacity(announced.min(max));
     while let Some(chunk) = response.chunk().await? {
         if buf.len() + chunk.len() > max {
             let _ = CALL.try_with(|c| c.borrow_mut().truncated = true);
@@ -181,13 +188,20 @@ async fn read_body(mut response: reqwest::Response, max: usize) -> reqwest::Resu
 type Raw<T, E> = std::result::Result<ResponseValue<T>, progenitor_client::Error<E>>;
 
 /// Runs a call whose reply is decoded into `T`.
-pub(crate) async fn typed<T: DeserializeOwned, E>(
+///
+/// The generated request future is large (over ten kilobytes with the hooks inlined);
+/// it is boxed here, once, so that the layers wrapping it stay small and it is not
+/// copied again each time one of them is moved.
+pub(crate) fn typed<'a, T: DeserializeOwned + 'a, E: 'a>(
     operation: &'static str,
     options: CallOptions,
-    call: impl Future<Output = Raw<T, E>>,
-) -> crate::Result<ResponseValue<T>> {
-    let (result, state) = run(operation, options, call).await;
-    finish(operation, result, state, json_path_of::<T>)
+    call: impl Future<Output = Raw<T, E>> + 'a,
+) -> impl Future<Output = crate::Result<ResponseValue<T>>> + 'a {
+    let call = Box::pin(call);
+    async move {
+        let (result, state) = run(operation, options, call).await;
+        finish(operation, result, state, json_path_of::<T>)
+    }
 }
 
 /// Sends a request written by hand (what progenitor cannot generate: multipart bodies,
@@ -215,15 +229,19 @@ pub(crate) async fn handwritten<T: DeserializeOwned>(
     typed(operation_id, CallOptions::default(), call).await
 }
 
-/// Runs a call whose reply has no typed body (`()` or a byte stream).
+/// Runs a call whose reply has no typed body (`()` or a byte stream); boxed like
+/// [`typed`].
 #[cfg_attr(not(feature = "all-areas"), allow(dead_code))] // unused by some single areas
-pub(crate) async fn untyped<T, E>(
+pub(crate) fn untyped<'a, T: 'a, E: 'a>(
     operation: &'static str,
     options: CallOptions,
-    call: impl Future<Output = Raw<T, E>>,
-) -> crate::Result<ResponseValue<T>> {
-    let (result, state) = run(operation, options, call).await;
-    finish(operation, result, state, |_| None)
+    call: impl Future<Output = Raw<T, E>> + 'a,
+) -> impl Future<Output = crate::Result<ResponseValue<T>>> + 'a {
+    let call = Box::pin(call);
+    async move {
+        let (result, state) = run(operation, options, call).await;
+        finish(operation, result, state, |_| None)
+    }
 }
 
 async fn run<R>(operation: &'static str, options: CallOptions, call: impl Future<Output = R>) -> (R, CallState) {
@@ -333,7 +351,7 @@ fn transport(e: reqwest::Error) -> Error {
 
 fn api_error(status: StatusCode, state: &CallState, secrets: &[&str]) -> Error {
     let body = ApiErrorBody::from_slice(&state.body);
-    let mut e = Error::api(status, &body).with_retry_after(retry_after(&state.headers));
+    let mut e = Error::api(status, &body).with_retry_after(state.retry_after);
     if body.message.is_none() {
         e = e.with_excerpt(Some(excerpt(&state.body, secrets)));
     }
@@ -358,10 +376,25 @@ pub(crate) fn reports_failure(body: &[u8]) -> bool {
         #[serde(default)]
         success: Option<crate::wire::FlexBool>,
     }
-    if !body.windows(9).any(|w| w == b"\"success\"") {
+    if opens_with_success_true(body) || !body.windows(9).any(|w| w == b"\"success\"") {
         return false;
     }
     matches!(serde_json::from_slice::<Probe>(body), Ok(Probe { success: Some(s) }) if !s.get())
+}
+
+/// Whether the body starts `{"success": true` followed by `,` or `}` (whitespace
+/// allowed), as Altegio's envelope does. Then the full probe could only answer "no
+/// failure" (a second `success` key makes the probe fail, which also means no), so a
+/// large reply need not be parsed twice.
+fn opens_with_success_true(body: &[u8]) -> bool {
+    fn token<'a>(rest: &'a [u8], token: &[u8]) -> Option<&'a [u8]> {
+        rest.trim_ascii_start().strip_prefix(token)
+    }
+    let rest = token(body, b"{")
+        .and_then(|r| token(r, b"\"success\""))
+        .and_then(|r| token(r, b":"))
+        .and_then(|r| token(r, b"true"));
+    matches!(rest.map(<[u8]>::trim_ascii_start), Some([b',' | b'}', ..]))
 }
 
 /// Decodes a body into `T`, saying where it failed (used by `operations::decode_success`).
@@ -395,6 +428,30 @@ mod tests {
         assert!(!reports_failure(br#"{"data": {"success": false}}"#));
         assert!(!reports_failure(b"<html>"));
         assert!(!reports_failure(b""));
+        // The shortcut for `{"success": true, ...` agrees with the full probe.
+        assert!(!reports_failure(br#"{"success":true,"data":[{"success":false}]}"#));
+        assert!(!reports_failure(b" { \"success\" :\n true }"));
+        assert!(!reports_failure(br#"{"success": true, "success": false}"#));
+        for body in [
+            &br#"{"success":true}"#[..],
+            br#"{"success": true , "data": null}"#,
+            br#"{"success":trueish}"#,
+            br#"{"success":"true","meta":{}}"#,
+            br#"{"data":1,"success":false}"#,
+            br#"{"success":true"#,
+        ] {
+            assert_eq!(reports_failure(body), reports_failure_slow(body), "{}", String::from_utf8_lossy(body));
+        }
+    }
+
+    /// `reports_failure` without the shortcut.
+    fn reports_failure_slow(body: &[u8]) -> bool {
+        #[derive(serde::Deserialize)]
+        struct Probe {
+            #[serde(default)]
+            success: Option<crate::wire::FlexBool>,
+        }
+        matches!(serde_json::from_slice::<Probe>(body), Ok(Probe { success: Some(s) }) if !s.get())
     }
 
     #[test]

@@ -163,6 +163,7 @@ impl ClientBuilder {
             limiter: self.limiter,
             retry: self.retry,
             max_body: self.max_body,
+            base: crate::context::BasePath::new(&base),
         };
         let ctx = Context::new(credentials, config);
         Ok(Client::new_with_client(&base, http, ctx))

@@ -23,6 +23,31 @@ pub(crate) struct Config {
     pub retry: RetryPolicy,
     /// Largest reply body read, in bytes.
     pub max_body: usize,
+    /// The base URL the client was built with, and its path: kept so that the path check
+    /// of every call does not parse the base URL again.
+    pub base: BasePath,
+}
+
+/// A base URL and the path part of it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct BasePath {
+    url: String,
+    path: String,
+}
+
+impl BasePath {
+    pub(crate) fn new(url: &str) -> Self {
+        BasePath { url: url.to_string(), path: path_of(url) }
+    }
+
+    /// The path of `url`, from the cache when `url` is the one it was made for.
+    fn path_of<'a>(&'a self, url: &str) -> std::borrow::Cow<'a, str> {
+        if url == self.url { std::borrow::Cow::Borrowed(&self.path) } else { std::borrow::Cow::Owned(path_of(url)) }
+    }
+}
+
+fn path_of(url: &str) -> String {
+    reqwest::Url::parse(url).map(|u| u.path().to_string()).unwrap_or_default()
 }
 
 /// progenitor's inner type: credentials and settings, cheap to clone.
@@ -63,7 +88,7 @@ impl ClientHooks<Context> for Client {
     ) -> std::result::Result<(), progenitor_client::Error<E>> {
         let operation = crate::operations::find(info.operation_id);
         if let Some(op) = operation
-            && !path_fits(ClientInfo::baseurl(self), op.path, request.url())
+            && !path_fits(&self.inner().config.base.path_of(ClientInfo::baseurl(self)), op.path, request.url())
         {
             return Err(progenitor_client::Error::InvalidRequest(format!(
                 "a path parameter of `{}` is empty, `.` or `..`, which cannot be sent as a path segment",
@@ -112,10 +137,14 @@ fn has_filter(url: &reqwest::Url) -> bool {
 /// Whether the request path is the base path plus the template with each placeholder
 /// filled by exactly one non-empty segment. URL normalisation removes `.` and `..`
 /// segments (even percent-encoded), so this is the check that they never moved a call.
-fn path_fits(base: &str, template: &str, url: &reqwest::Url) -> bool {
-    let base_path = reqwest::Url::parse(base).map(|u| u.path().to_string()).unwrap_or_default();
-    let expected: Vec<&str> = base_path.split('/').chain(template.split('/')).filter(|s| !s.is_empty()).collect();
-    let actual: Vec<&str> = url.path().split('/').skip(1).collect();
-    actual.len() == expected.len()
-        && expected.iter().zip(&actual).all(|(e, a)| !a.is_empty() && (e.starts_with('{') || e == a))
+fn path_fits(base_path: &str, template: &str, url: &reqwest::Url) -> bool {
+    let mut expected = base_path.split('/').chain(template.split('/')).filter(|s| !s.is_empty());
+    let mut actual = url.path().split('/').skip(1);
+    loop {
+        match (expected.next(), actual.next()) {
+            (None, None) => return true,
+            (Some(e), Some(a)) if !a.is_empty() && (e.starts_with('{') || e == a) => {}
+            _ => return false,
+        }
+    }
 }

@@ -72,6 +72,9 @@ where
             if s.done {
                 return None;
             }
+            // The drained buffer still has the capacity of the last page; free it before
+            // the next page is read, or two pages' worth would be held during the fetch.
+            s.buffer = VecDeque::new();
             match (s.fetch)(s.next_page).await {
                 Err(e) => {
                     s.done = true;

@@ -1,5 +1,6 @@
 //! Spec tasks for the altegio crate. Run `cargo xtask help`.
 
+mod bench_report;
 mod build_cost;
 mod coverage;
 mod lint;
@@ -21,6 +22,7 @@ cargo xtask <task>
   build-cost [--keep]     measure clean build, one-area build, spec-edit and handwritten-edit
                           rebuilds and the generated code size, in target/build-cost
                           (--keep: reuse that target dir instead of starting clean)
+  bench-report            write BENCHMARKS.md from the results of `cargo bench`
   help                    this text
 ";
 
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         "areas" => run_areas(rest),
         "mock" => run_mock(rest),
         "build-cost" => build_cost::run(&repo(), rest),
+        "bench-report" => bench_report::run(&repo()),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(true)
