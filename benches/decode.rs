@@ -64,6 +64,7 @@ fn main() {
             baseline_value: mib(body.len(), value),
             ratio_of: "throughput / baseline throughput".into(),
             ratio,
+            paired_ratio: None,
             target: "≥ 1.0".into(),
             met: Some(ratio >= 1.0),
         });

@@ -98,7 +98,9 @@ fn main() {
     let mut rows = Vec::new();
     for per_page in PAGE_SIZES {
         let page_bytes = common::list_body(common::appointments(&templates, 0, per_page), json!({})).len();
-        let (one_page, _) = stream(&rt, &client, per_page, per_page);
+        // The single-page peak also holds whatever the connection and the runtime happen
+        // to allocate along the way; the smallest of a few runs is the (stricter) reference.
+        let one_page = (0..3).map(|_| stream(&rt, &client, per_page, per_page).0).min().unwrap_or(0);
         for total in TOTALS {
             let (peak, secs) = stream(&rt, &client, per_page, total);
             let ratio = peak as f64 / one_page as f64;
@@ -115,6 +117,7 @@ fn main() {
                 baseline_value: one_page as f64 / 1024.0,
                 ratio_of: "peak / one-page peak".into(),
                 ratio,
+                paired_ratio: None,
                 target: format!("≤ {BOUND}"),
                 met: Some(ratio <= BOUND),
             });
@@ -130,7 +133,7 @@ fn main() {
          varied as in the decode benchmark, `meta` alternating between `{{page, total_count}}` and \
          `[]`). Peak heap is counted by a counting global allocator (`peak_alloc`) in the client \
          process, as bytes above the level just before the stream starts; the one-page baseline \
-         is the same stream over a total of exactly one page. Page sizes {PAGE_SIZES:?}, totals \
+         is the smallest peak of three streams over a total of exactly one page. Page sizes {PAGE_SIZES:?}, totals \
          {TOTALS:?}; target: peak ≤ {BOUND} × the one-page peak, whatever the total."
     );
     common::write_results("pagination_memory", "Pagination memory", &method, &rows, started);
