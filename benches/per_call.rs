@@ -228,7 +228,7 @@ fn main() {
          the hand-written call sends the same headers with reqwest and decodes into `serde_json::Value` \
          (once as is, once with the same per-request timeout the crate sets, 30 s by default); \
          the floor sends the same request with hyper-util's pooled client and only reads the body. \
-         Besides criterion's medians, the three are then run in {ROUNDS} interleaved rounds \
+         Besides criterion's medians, the four are then run in {ROUNDS} interleaved rounds \
          (blocks of about {BLOCK:?} each, order rotating) and the target is judged on the median \
          of the per-round ratios, which slow spells of the shared machine skew far less."
     );

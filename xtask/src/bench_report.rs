@@ -197,7 +197,7 @@ pub fn render(docs: &[Value], findings: Option<&str>) -> String {
         let _ = writeln!(md, "{}\n", text(doc, "method"));
         let _ = writeln!(
             md,
-            "| case | measured (median) | baseline (median) | ratio of medians | interleaved ratio (quartiles) | target | met |\n\
+            "| case | measured | baseline | ratio | interleaved ratio (quartiles) | target | met |\n\
              |---|---|---|---:|---:|---|---|"
         );
         for row in doc["rows"].as_array().into_iter().flatten() {
