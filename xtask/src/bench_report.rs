@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The benchmarks in the order the report presents them; any other result file follows.
-const ORDER: &[&str] = &["per_call", "decode", "concurrency", "pagination_memory"];
+const ORDER: &[&str] = &["per_call", "decode", "concurrency", "pagination_memory", "build_cost"];
 
 /// Where `cargo bench` wrote its results: `$CARGO_TARGET_DIR/bench-results` or
 /// `target/bench-results` in the repository.
@@ -154,7 +154,19 @@ pub fn render(docs: &[Value], findings: Option<&str>) -> String {
 
     // The machine, as recorded by the benchmarks themselves.
     let _ = writeln!(md, "## Machine and run\n");
-    let mut machines: Vec<&Value> = docs.iter().map(|d| &d["machine"]).filter(|m| m.is_object()).collect();
+    // The build profile differs between benchmarks (release) and build cost (dev); it is
+    // shown per benchmark below, and the machine is the rest.
+    let mut machines: Vec<Value> = docs
+        .iter()
+        .map(|d| d["machine"].clone())
+        .filter(Value::is_object)
+        .map(|mut m| {
+            if let Some(o) = m.as_object_mut() {
+                o.remove("profile");
+            }
+            m
+        })
+        .collect();
     machines.dedup();
     for (i, m) in machines.iter().enumerate() {
         if machines.len() > 1 {
@@ -164,14 +176,17 @@ pub fn render(docs: &[Value], findings: Option<&str>) -> String {
         let _ = writeln!(md, "- CPU: {} ({} logical cores)", text(m, "cpu"), m["cores"]);
         let _ = writeln!(md, "- Memory: {memory}");
         let _ = writeln!(md, "- OS: {}", text(m, "os"));
-        let _ = writeln!(md, "- Compiler: {}", text(m, "rustc"));
-        let _ = writeln!(md, "- Build: {}\n", text(m, "profile"));
+        let _ = writeln!(md, "- Compiler: {}\n", text(m, "rustc"));
     }
-    let _ = writeln!(md, "| benchmark | started | finished | load average after (1, 5, 15 min) |\n|---|---|---|---|");
+    let _ = writeln!(
+        md,
+        "| benchmark | build | started | finished | load average after (1, 5, 15 min) |\n|---|---|---|---|---|"
+    );
     for doc in docs {
+        let profile = doc["machine"]["profile"].as_str().unwrap_or("dev profile (`cargo build`)");
         let _ = writeln!(
             md,
-            "| {} | {} | {} | {} |",
+            "| {} | {profile} | {} | {} | {} |",
             text(doc, "title"),
             utc(doc["started_unix"].as_u64().unwrap_or(0)),
             utc(doc["finished_unix"].as_u64().unwrap_or(0)),
@@ -183,7 +198,7 @@ pub fn render(docs: &[Value], findings: Option<&str>) -> String {
     let _ = writeln!(md, "## How to reproduce\n");
     let _ = writeln!(
         md,
-        "```sh\ncargo bench                 # all four benchmarks, a few minutes\ncargo xtask bench-report    # rewrites BENCHMARKS.md\n```\n"
+        "```sh\ncargo bench                 # all four benchmarks, a few minutes\ncargo xtask build-cost      # clean and incremental build times, about ten minutes\ncargo xtask bench-report    # rewrites BENCHMARKS.md\n```\n"
     );
     let _ = writeln!(
         md,
