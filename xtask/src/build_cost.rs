@@ -12,6 +12,9 @@
 //! when a step fails. Results go to `target/bench-results/build_cost.json`.
 
 use serde_json::json;
+
+#[path = "../../benches/common/machine.rs"]
+mod machine_info;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -157,10 +160,12 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
             None,
         ),
     ];
-    let loadavg = std::fs::read_to_string("/proc/loadavg")
-        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_default();
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    // The profile is that of the build measured, not of this program.
+    let mut machine = machine_info::machine();
+    if let Some(o) = machine.as_object_mut() {
+        o.insert("profile".into(), json!("dev profile (`cargo build`)"));
+    }
     let result = json!({
         "name": "build_cost",
         "title": "Build cost",
@@ -171,10 +176,10 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
              one comment line to `openapi/areas/locations.yaml` or `src/paginate.rs` and are undone \
              afterwards. All areas generate {lines} lines ({bytes} bytes) of Rust. One run each, not a median."
         ),
-        "machine": machine(),
+        "machine": machine,
         "started_unix": started_unix,
         "finished_unix": now,
-        "loadavg_after": loadavg,
+        "loadavg_after": machine_info::loadavg(),
         "rows": rows,
     });
     let out = repo.join("target/bench-results");
@@ -184,31 +189,4 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
     println!("{text}");
     println!("written to target/bench-results/build_cost.json; `cargo xtask bench-report` puts it in BENCHMARKS.md");
     Ok(true)
-}
-
-/// The machine, described as the benchmarks describe it (so the report lists it once).
-fn machine() -> serde_json::Value {
-    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let cpu = cpuinfo
-        .lines()
-        .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, v)| v.trim().to_string()))
-        .unwrap_or_else(|| "unknown".into());
-    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
-    let memory_kib = meminfo
-        .lines()
-        .find_map(|l| l.strip_prefix("MemTotal:")?.trim().strip_suffix("kB")?.trim().parse::<u64>().ok());
-    let rustc = Command::new("rustc")
-        .arg("-V")
-        .output()
-        .ok()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_default();
-    let release = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
-    json!({
-        "cpu": cpu,
-        "cores": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
-        "memory_kib": memory_kib,
-        "os": format!("{} {}", std::env::consts::OS, release.trim()),
-        "rustc": rustc,
-    })
 }
