@@ -624,6 +624,85 @@ components:
         assert!(text.is_empty(), "cargo xtask lint findings:\n{}", text.join("\n"));
     }
 
+    /// Builders are generated for what is sent (bodies and what they contain, inbound
+    /// schemas), not for reply-only types.
+    #[test]
+    fn builders_only_for_sent_types() {
+        let area = AREA.replace(
+            "components:\n  schemas:\n",
+            r##"  /company/{location_id}/notes:
+    post:
+      operationId: create_location_note
+      tags: [Locations]
+      summary: Add a note.
+      security: [{BearerPartner: [], User: []}]
+      parameters:
+        - {name: location_id, in: path, required: true, schema: {type: integer, format: int64}}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/NoteWrite'}
+      responses:
+        "201": {description: created}
+        "4XX": {$ref: '#/components/responses/Error'}
+        "5XX": {$ref: '#/components/responses/Error'}
+components:
+  schemas:
+    NoteWrite:
+      type: object
+      properties:
+        text: {type: string}
+        author: {$ref: '#/components/schemas/NoteAuthor'}
+    NoteAuthor:
+      type: object
+      properties:
+        name: {type: string}
+    NoteEvent:
+      x-altegio-inbound: true
+      type: object
+      properties:
+        note: {type: string}
+"##,
+        );
+        let root = crate::spec::parse_yaml("openapi/altegio.yaml", ROOT).unwrap();
+        let part = crate::spec::parse_yaml("openapi/areas/locations.yaml", &area).unwrap();
+        let (spec, errors) =
+            merge(vec![("openapi/altegio.yaml".into(), root), ("openapi/areas/locations.yaml".into(), part)]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let spec = spec.unwrap();
+        let doc = spec::prepare(&spec, None);
+        let code = spec::generate(&spec, &doc, &[]).expect("generates");
+        let file: syn::File = syn::parse_str(&code).expect("parses");
+        let types = file
+            .items
+            .iter()
+            .find_map(|i| match i {
+                syn::Item::Mod(m) if m.ident == "types" => m.content.as_ref().map(|c| &c.1),
+                _ => None,
+            })
+            .expect("a types module");
+        let builders: BTreeSet<String> = types
+            .iter()
+            .filter_map(|i| match i {
+                syn::Item::Mod(m) if m.ident == "builder" => m.content.as_ref().map(|c| &c.1),
+                _ => None,
+            })
+            .flatten()
+            .filter_map(|i| match i {
+                syn::Item::Struct(s) => Some(s.ident.to_string()),
+                _ => None,
+            })
+            .collect();
+        for sent in ["NoteWrite", "NoteAuthor", "NoteEvent"] {
+            assert!(builders.contains(sent), "`{sent}` lost its builder: {builders:?}");
+        }
+        for read in ["Location", "LocationResponse"] {
+            assert!(!builders.contains(read), "`{read}` is only read, yet has a builder");
+            assert!(!code.contains(&format!("fn builder() -> builder::{read} ")), "`{read}::builder()` is left");
+        }
+    }
+
     #[test]
     fn rule_openapi_version() {
         let root = crate::spec::parse_yaml("r", &ROOT.replace("openapi: 3.0.3", "openapi: 3.1.0")).unwrap();

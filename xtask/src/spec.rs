@@ -619,12 +619,47 @@ pub fn generate(spec: &Spec, doc: &Value, derives: &[&str]) -> Result<String, Sp
         pointer: String::new(),
         message: format!("progenitor produced code that does not parse: {e}"),
     })?;
-    postprocess::apply(&mut file).map_err(|message| SpecError {
+    postprocess::apply(&mut file, &builder_roots(doc)).map_err(|message| SpecError {
         file: spec.root_file.clone(),
         pointer: String::new(),
         message,
     })?;
     Ok(prettyplease::unparse(&file))
+}
+
+/// Schemas that keep a `types::builder::X`: every schema a request body refers to, and
+/// every `x-altegio-inbound` schema (the bodies of webhooks and of the SMS-provider
+/// flow, which users build in their tests and replies). Generated inline bodies are
+/// added by the post-processor from the operation builders.
+fn builder_roots(doc: &Value) -> BTreeSet<String> {
+    fn refs(v: &Value, out: &mut BTreeSet<String>) {
+        match v {
+            Value::Object(m) => {
+                if let Some(name) =
+                    m.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/components/schemas/"))
+                {
+                    out.insert(name.to_string());
+                }
+                m.values().for_each(|x| refs(x, out));
+            }
+            Value::Array(a) => a.iter().for_each(|x| refs(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    for item in doc.get("paths").and_then(Value::as_object).into_iter().flat_map(|p| p.values()) {
+        for op in item.as_object().into_iter().flat_map(|i| i.values()) {
+            if let Some(body) = op.get("requestBody") {
+                refs(body, &mut out);
+            }
+        }
+    }
+    for (name, schema) in doc.pointer("/components/schemas").and_then(Value::as_object).into_iter().flatten() {
+        if schema.get("x-altegio-inbound").and_then(Value::as_bool) == Some(true) {
+            out.insert(name.clone());
+        }
+    }
+    out
 }
 
 fn locate_generator_error(spec: &Spec, doc: &Value, message: &str) -> SpecError {
@@ -686,10 +721,11 @@ fn find_panicking_operation(
 mod postprocess {
     use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
     use quote::{ToTokens, quote};
+    use std::collections::BTreeSet;
     use syn::visit::Visit;
     use syn::visit_mut::VisitMut;
 
-    pub fn apply(file: &mut syn::File) -> Result<(), String> {
+    pub fn apply(file: &mut syn::File, builder_roots: &BTreeSet<String>) -> Result<(), String> {
         let mut sends = 0usize;
         let mut decoders: Vec<(String, Option<syn::Type>)> = Vec::new();
         let mut bodies: Vec<(String, syn::Type)> = Vec::new();
@@ -728,6 +764,7 @@ mod postprocess {
         if sends == 0 && file.to_token_stream().to_string().contains("OperationInfo {") {
             return Err("progenitor's builders have no `send` to wrap: the generator changed shape".into());
         }
+        prune_builders(file, builder_roots);
         PathEncoder.visit_file_mut(file);
         RawGen.visit_file_mut(file);
         file.items.push(decoder(&decoders));
@@ -735,6 +772,96 @@ mod postprocess {
         file.items.push(schema_table("request_schema", "request body", &bodies));
         file.items.push(schema_table("response_schema", "success reply", &typed));
         Ok(())
+    }
+
+    /// Drops typify's `types::builder::X` for every type that is never sent.
+    ///
+    /// progenitor's builder style gives every struct a builder: about half of the generated
+    /// code, and most of it for reply types that users only read. Builders are kept for the
+    /// types an operation builder takes as its body, for `roots` (see `builder_roots`), and
+    /// for every type those contain, so anything that is sent can be built field by field.
+    fn prune_builders(file: &mut syn::File, roots: &BTreeSet<String>) {
+        let words = |tokens: TokenStream| -> BTreeSet<String> {
+            fn walk(tokens: TokenStream, out: &mut BTreeSet<String>) {
+                for tt in tokens {
+                    match tt {
+                        TokenTree::Ident(i) => {
+                            out.insert(i.to_string());
+                        }
+                        TokenTree::Group(g) => walk(g.stream(), out),
+                        _ => {}
+                    }
+                }
+            }
+            let mut out = BTreeSet::new();
+            walk(tokens, &mut out);
+            out
+        };
+        let mut keep: BTreeSet<String> = roots.clone();
+        // Bodies of the operation builders: `Result<types::builder::X, String>`.
+        for item in &file.items {
+            if let syn::Item::Mod(m) = item
+                && m.ident == "builder"
+            {
+                let text = m.to_token_stream().to_string();
+                for part in text.split("types :: builder :: ").skip(1) {
+                    if let Some(name) = part.split(|c: char| !c.is_alphanumeric() && c != '_').next() {
+                        keep.insert(name.to_string());
+                    }
+                }
+            }
+        }
+        let Some(types) = file.items.iter_mut().find_map(|i| match i {
+            syn::Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
+            _ => None,
+        }) else {
+            return;
+        };
+        // The types each type mentions, to keep whatever a kept type contains.
+        let mut mentions = std::collections::BTreeMap::new();
+        for item in types.iter() {
+            let (name, tokens) = match item {
+                syn::Item::Struct(s) => (s.ident.to_string(), s.to_token_stream()),
+                syn::Item::Enum(e) => (e.ident.to_string(), e.to_token_stream()),
+                _ => continue,
+            };
+            mentions.insert(name, words(tokens));
+        }
+        let mut stack: Vec<String> = keep.iter().cloned().collect();
+        while let Some(name) = stack.pop() {
+            for word in mentions.get(&name).into_iter().flatten() {
+                if mentions.contains_key(word) && keep.insert(word.clone()) {
+                    stack.push(word.clone());
+                }
+            }
+        }
+        let subject = |ty: &syn::Type| -> Option<String> {
+            let syn::Type::Path(p) = ty else { return None };
+            Some(p.path.segments.last()?.ident.to_string())
+        };
+        // `impl X { pub fn builder() -> builder::X }` in `types`.
+        types.retain(|item| match item {
+            syn::Item::Impl(imp) if imp.trait_.is_none() => {
+                let only_builder =
+                    imp.items.iter().all(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "builder"));
+                !only_builder || subject(&imp.self_ty).is_none_or(|s| keep.contains(&s))
+            }
+            _ => true,
+        });
+        // The builder structs and their impls (`Default`, setters, `TryFrom<X> for super::X`,
+        // `From<super::X> for X`): every one names its builder in its self type or trait.
+        for item in types.iter_mut() {
+            let syn::Item::Mod(m) = item else { continue };
+            if m.ident != "builder" {
+                continue;
+            }
+            let Some((_, items)) = &mut m.content else { continue };
+            items.retain(|item| match item {
+                syn::Item::Struct(s) => keep.contains(&s.ident.to_string()),
+                syn::Item::Impl(imp) => subject(&imp.self_ty).is_none_or(|s| keep.contains(&s)),
+                _ => true,
+            });
+        }
     }
 
     /// The last identifier inside `Result<types::builder::X, String>`: `X`.
