@@ -6,7 +6,11 @@
 //! 2. the crate alone, default features (`cargo clean -p altegio` first);
 //! 3. the crate alone with one area (`--no-default-features --features rustls,locations`);
 //! 4. a rebuild after a one-line spec edit (a comment added to an area file);
-//! 5. a rebuild after a one-line edit of the handwritten layer (a comment in `src/`).
+//! 5. a rebuild after a one-line edit of the handwritten layer (a comment in `src/`);
+//! 6. a clean build of an empty crate that depends on `altegio` with default features, in
+//!    its own target directory and with cargo's default profile: what an integrator waits
+//!    for, without this workspace's profile settings and, as for a crates.io dependency,
+//!    without incremental compilation.
 //!
 //! It also reports the size of the generated code. Files edited for steps 4 and 5 are restored, also
 //! when a step fails. Results go to `target/bench-results/build_cost.json`.
@@ -44,12 +48,17 @@ impl Drop for Restore {
 }
 
 fn cargo(repo: &Path, target: &Path, args: &[&str]) -> Result<f64, String> {
+    cargo_with(repo, target, args, &[])
+}
+
+fn cargo_with(dir: &Path, target: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<f64, String> {
     let started = Instant::now();
     let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
         .args(args)
+        .envs(env.iter().copied())
         .arg("--target-dir")
         .arg(target)
-        .current_dir(repo)
+        .current_dir(dir)
         .env("CARGO_TERM_COLOR", "never")
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
@@ -72,6 +81,22 @@ fn generated_size(target: &Path) -> Option<(usize, u64)> {
     Some((text.lines().count(), text.len() as u64))
 }
 
+/// Writes an empty library crate depending on the crate at `repo` (default features),
+/// with the repository's lock file so that it builds the same dependency versions.
+fn dependent_crate(repo: &Path, dir: &Path) -> Result<(), String> {
+    let io = |e: std::io::Error| format!("{}: {e}", dir.display());
+    std::fs::create_dir_all(dir.join("src")).map_err(io)?;
+    let manifest = format!(
+        "[package]\nname = \"altegio-build-cost-dependent\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+         [dependencies]\naltegio = {{ path = {:?} }}\n\n[workspace]\n",
+        repo.display().to_string()
+    );
+    std::fs::write(dir.join("Cargo.toml"), manifest).map_err(io)?;
+    std::fs::write(dir.join("src/lib.rs"), "pub use altegio;\n").map_err(io)?;
+    std::fs::copy(repo.join("Cargo.lock"), dir.join("Cargo.lock")).map_err(io)?;
+    Ok(())
+}
+
 pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
     let keep = rest.iter().any(|a| a == "--keep");
     let target = repo.join("target/build-cost");
@@ -81,17 +106,17 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
     let started_unix =
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     let build = ["build", "--lib", "--quiet"];
-    println!("1/5 clean build, default features, dependencies included...");
+    println!("1/6 clean build, default features, dependencies included...");
     let clean_full = cargo(repo, &target, &build)?;
     println!("    {clean_full:.1} s");
     let (lines, bytes) = generated_size(&target).unwrap_or_default();
 
-    println!("2/5 the crate alone, default features...");
+    println!("2/6 the crate alone, default features...");
     cargo(repo, &target, &["clean", "--quiet", "-p", "altegio"])?;
     let crate_default = cargo(repo, &target, &build)?;
     println!("    {crate_default:.1} s");
 
-    println!("3/5 the crate alone, one area (locations)...");
+    println!("3/6 the crate alone, one area (locations)...");
     let one_area_args = ["build", "--lib", "--quiet", "--no-default-features", "--features", "rustls,locations"];
     cargo(repo, &target, &one_area_args)?; // dependencies of this feature set
     cargo(repo, &target, &["clean", "--quiet", "-p", "altegio"])?;
@@ -112,15 +137,22 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
         Ok(seconds)
     };
     let spec_edit = edit_rebuild(
-        "4/5 rebuild after a one-line spec edit...",
+        "4/6 rebuild after a one-line spec edit...",
         "openapi/areas/locations.yaml",
         "# build-cost: a one-line edit\n",
     )?;
     let handwritten_edit = edit_rebuild(
-        "5/5 rebuild after a one-line edit of the handwritten layer...",
+        "5/6 rebuild after a one-line edit of the handwritten layer...",
         "src/paginate.rs",
         "// build-cost: a one-line edit\n",
     )?;
+
+    println!("6/6 clean build of a crate that depends on altegio (default profile)...");
+    let dependent = target.join("dependent");
+    dependent_crate(repo, &dependent)?;
+    let as_dependency =
+        cargo_with(&dependent, &dependent.join("target"), &["build", "--quiet"], &[("CARGO_INCREMENTAL", "0")])?;
+    println!("    {as_dependency:.1} s");
 
     let row = |case: &str, value: f64, unit: &str, baseline: &str, base: f64, target: Option<f64>| {
         let ratio = value / base;
@@ -139,6 +171,14 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
             "the 120 s target",
             120.0,
             Some(1.0),
+        ),
+        row(
+            "clean build as a dependency of another crate (cargo's default profile)",
+            as_dependency,
+            "s",
+            "the clean build in this workspace",
+            clean_full,
+            None,
         ),
         row("rebuild after a one-line spec edit", spec_edit, "s", "the 15 s target", 15.0, Some(1.0)),
         row("the crate alone, default features", crate_default, "s", "the clean build", clean_full, None),
@@ -174,7 +214,10 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
              (`target/build-cost`), dev profile, timed from start to end. The clean build starts from an \
              empty target directory; \"the crate alone\" follows `cargo clean -p altegio`; the edits add \
              one comment line to `openapi/areas/locations.yaml` or `src/paginate.rs` and are undone \
-             afterwards. All areas generate {lines} lines ({bytes} bytes) of Rust. One run each, not a median."
+             afterwards. The dependent build compiles an empty crate with `altegio = {{ path = ... }}` and the \
+             repository's lock file, in its own target directory, with cargo's default dev profile (full \
+             debug info, build scripts unoptimised) and `CARGO_INCREMENTAL=0`, as a crates.io dependency is \
+             built. All areas generate {lines} lines ({bytes} bytes) of Rust. One run each, not a median."
         ),
         "machine": machine,
         "started_unix": started_unix,
