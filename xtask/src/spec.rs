@@ -799,16 +799,24 @@ mod postprocess {
         };
         let mut keep: BTreeSet<String> = roots.clone();
         // Bodies of the operation builders: `Result<types::builder::X, String>`.
+        struct BuilderPaths<'a>(&'a mut BTreeSet<String>);
+        impl Visit<'_> for BuilderPaths<'_> {
+            fn visit_path(&mut self, p: &syn::Path) {
+                let s: Vec<&Ident> = p.segments.iter().map(|s| &s.ident).collect();
+                if let [.., t, b, x] = s.as_slice()
+                    && *t == "types"
+                    && *b == "builder"
+                {
+                    self.0.insert(x.to_string());
+                }
+                syn::visit::visit_path(self, p);
+            }
+        }
         for item in &file.items {
             if let syn::Item::Mod(m) = item
                 && m.ident == "builder"
             {
-                let text = m.to_token_stream().to_string();
-                for part in text.split("types :: builder :: ").skip(1) {
-                    if let Some(name) = part.split(|c: char| !c.is_alphanumeric() && c != '_').next() {
-                        keep.insert(name.to_string());
-                    }
-                }
+                BuilderPaths(&mut keep).visit_item_mod(m);
             }
         }
         let Some(types) = file.items.iter_mut().find_map(|i| match i {
