@@ -13,7 +13,7 @@ use hyper_util::rt::TokioExecutor;
 use serde_json::Value;
 use std::hint::black_box;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 const ACCEPT: &str = "application/vnd.api.v2+json";
 const IN_FLIGHT: usize = 64;
@@ -96,28 +96,21 @@ fn main() {
     }
     c.final_summary();
 
-    // `n` batches made one way, timed.
-    macro_rules! timed {
-        ($batch:expr) => {
-            &|n: u64| {
-                let t = Instant::now();
-                rt.block_on(async {
-                    for _ in 0..n {
-                        black_box($batch().await);
-                    }
-                });
-                t.elapsed()
-            }
-        };
-    }
     let per_sec = |ns: f64| IN_FLIGHT as f64 / (ns / 1e9);
     let mut rows = Vec::new();
     let median = |f: &str| common::median_ns(GROUP, f, started);
     if let (Some(typed), Some(raw), Some(hand)) =
         (median("altegio_typed"), median("hyper_bytes"), median("reqwest_value"))
     {
-        let rounds =
-            common::interleaved(ROUNDS, BLOCK, &[timed!(crate_batch), timed!(hyper_batch), timed!(reqwest_batch)]);
+        let rounds = common::interleaved(
+            ROUNDS,
+            BLOCK,
+            &[
+                &common::timed(&rt, &crate_batch),
+                &common::timed(&rt, &hyper_batch),
+                &common::timed(&rt, &reqwest_batch),
+            ],
+        );
         // Throughput ratios: baseline time over the crate's time.
         let paired = common::paired_ratio(&rounds[0], &rounds[1]).inverse();
         rows.push(Row {

@@ -13,7 +13,7 @@ use hyper_util::rt::TokioExecutor;
 use serde_json::{Value, json};
 use std::hint::black_box;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 const ACCEPT: &str = "application/vnd.api.v2+json";
 /// Records in the reply of the list call.
@@ -140,20 +140,6 @@ fn main() {
     }
     c.final_summary();
 
-    // `n` sequential calls made one way, timed.
-    macro_rules! timed {
-        ($call:expr) => {
-            &|n: u64| {
-                let t = Instant::now();
-                rt.block_on(async {
-                    for _ in 0..n {
-                        $call().await;
-                    }
-                });
-                t.elapsed()
-            }
-        };
-    }
     let mut rows = Vec::new();
     for (group, case) in cases {
         let median = |f: &str| common::median_ns(group, f, started);
@@ -166,13 +152,23 @@ fn main() {
             common::interleaved(
                 ROUNDS,
                 BLOCK,
-                &[timed!(typed_one), timed!(hand_one), timed!(bare_one), timed!(hand_one_t)],
+                &[
+                    &common::timed(&rt, &typed_one),
+                    &common::timed(&rt, &hand_one),
+                    &common::timed(&rt, &bare_one),
+                    &common::timed(&rt, &hand_one_t),
+                ],
             )
         } else {
             common::interleaved(
                 ROUNDS,
                 BLOCK,
-                &[timed!(typed_list), timed!(hand_list), timed!(bare_list), timed!(hand_list_t)],
+                &[
+                    &common::timed(&rt, &typed_list),
+                    &common::timed(&rt, &hand_list),
+                    &common::timed(&rt, &bare_list),
+                    &common::timed(&rt, &hand_list_t),
+                ],
             )
         };
         let paired = common::paired_ratio(&rounds[0], &rounds[1]);

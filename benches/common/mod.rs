@@ -247,6 +247,23 @@ pub fn median_ns(group: &str, function: &str, since: SystemTime) -> Option<f64> 
     estimates["median"]["point_estimate"].as_f64()
 }
 
+/// A routine for [`interleaved`]: `n` runs of `f`, one after the other, on `rt`, timed.
+pub fn timed<'a, F, Fut>(rt: &'a tokio::runtime::Runtime, f: &'a F) -> impl Fn(u64) -> Duration + 'a
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future,
+{
+    move |n| {
+        let t = std::time::Instant::now();
+        rt.block_on(async {
+            for _ in 0..n {
+                std::hint::black_box(f().await);
+            }
+        });
+        t.elapsed()
+    }
+}
+
 /// Measures routines in alternation: each round runs every routine for a block of
 /// iterations (about `block` long, sized once up front), so a slow spell of the machine
 /// falls on all of them alike. `run(n)` performs `n` iterations and returns the time they

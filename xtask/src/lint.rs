@@ -591,13 +591,18 @@ components:
             data: {$ref: '#/components/schemas/Location'}
 "##;
 
-    fn findings(area: &str) -> Vec<String> {
+    /// The project's root with `area` as its only area file.
+    fn merged(area: &str) -> Spec {
         let root = crate::spec::parse_yaml("openapi/altegio.yaml", ROOT).unwrap();
         let part = crate::spec::parse_yaml("openapi/areas/locations.yaml", area).unwrap();
         let (spec, errors) =
             merge(vec![("openapi/altegio.yaml".into(), root), ("openapi/areas/locations.yaml".into(), part)]);
         assert!(errors.is_empty(), "{errors:?}");
-        lint(&spec.unwrap()).iter().map(|e| e.to_string()).collect()
+        spec.unwrap()
+    }
+
+    fn findings(area: &str) -> Vec<String> {
+        lint(&merged(area)).iter().map(|e| e.to_string()).collect()
     }
 
     fn fires(area: &str, needle: &str) {
@@ -665,12 +670,7 @@ components:
         note: {type: string}
 "##,
         );
-        let root = crate::spec::parse_yaml("openapi/altegio.yaml", ROOT).unwrap();
-        let part = crate::spec::parse_yaml("openapi/areas/locations.yaml", &area).unwrap();
-        let (spec, errors) =
-            merge(vec![("openapi/altegio.yaml".into(), root), ("openapi/areas/locations.yaml".into(), part)]);
-        assert!(errors.is_empty(), "{errors:?}");
-        let spec = spec.unwrap();
+        let spec = merged(&area);
         let doc = spec::prepare(&spec, None);
         let code = spec::generate(&spec, &doc, &[]).expect("generates");
         let file: syn::File = syn::parse_str(&code).expect("parses");
