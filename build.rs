@@ -21,7 +21,7 @@ fn main() {
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?);
-    let dir = root.join("openapi");
+    let dir = root.join("openapi").join("b2b");
     println!("cargo:rerun-if-changed={}", dir.display());
     println!("cargo:rerun-if-changed={}", dir.join(spec::AREAS_DIR).display());
     println!("cargo:rerun-if-changed=xtask/src/spec.rs");

@@ -138,7 +138,7 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
     };
     let spec_edit = edit_rebuild(
         "4/6 rebuild after a one-line spec edit...",
-        "openapi/areas/locations.yaml",
+        "openapi/b2b/areas/locations.yaml",
         "# build-cost: a one-line edit\n",
     )?;
     let handwritten_edit = edit_rebuild(
@@ -213,7 +213,7 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
             "`cargo xtask build-cost`: real `cargo build --lib` runs in their own target directory \
              (`target/build-cost`), dev profile, timed from start to end. The clean build starts from an \
              empty target directory; \"the crate alone\" follows `cargo clean -p altegio`; the edits add \
-             one comment line to `openapi/areas/locations.yaml` or `src/paginate.rs` and are undone \
+             one comment line to `openapi/b2b/areas/locations.yaml` or `src/paginate.rs` and are undone \
              afterwards. The dependent build compiles an empty crate with `altegio = {{ path = ... }}` and the \
              repository's lock file, in its own target directory, with cargo's default dev profile (full \
              debug info, build scripts unoptimised) and `CARGO_INCREMENTAL=0`, as a crates.io dependency is \

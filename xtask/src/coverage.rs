@@ -175,7 +175,7 @@ pub fn load_exceptions(dir: &Path) -> Result<Vec<(String, String, String)>, Stri
     for (i, e) in v.as_array().into_iter().flatten().enumerate() {
         let (o, k, r) = (s(e, "operation"), s(e, "difference"), s(e, "reason"));
         if o.is_empty() || k.is_empty() || r.trim().is_empty() {
-            return Err(format!("openapi/{EXCEPTIONS_FILE}: entry {i} needs `operation`, `difference` and a `reason`"));
+            return Err(format!("openapi/b2b/{EXCEPTIONS_FILE}: entry {i} needs `operation`, `difference` and a `reason`"));
         }
         out.push((o.to_string(), k.to_string(), r.to_string()));
     }
@@ -215,12 +215,12 @@ mod tests {
             return;
         };
         let catalog: Value = serde_json::from_str(&text).expect("the catalog is JSON");
-        let spec = spec::load(&repo.join("openapi")).expect("the spec loads");
-        let exceptions = load_exceptions(&repo.join("openapi")).expect("exceptions load");
+        let spec = spec::load(&repo.join("openapi/b2b")).expect("the spec loads");
+        let exceptions = load_exceptions(&repo.join("openapi/b2b")).expect("exceptions load");
         // Areas are written one file at a time; an area without its file is reported, not compared.
         let written: BTreeSet<String> = spec::tag_areas(&spec.doc)
             .into_values()
-            .filter(|a| repo.join("openapi").join(spec::AREAS_DIR).join(format!("{a}.yaml")).exists())
+            .filter(|a| repo.join("openapi/b2b").join(spec::AREAS_DIR).join(format!("{a}.yaml")).exists())
             .collect();
         let all: BTreeSet<String> = spec::tag_areas(&spec.doc).into_values().collect();
         let missing: Vec<&String> = all.difference(&written).collect();
@@ -236,7 +236,7 @@ mod tests {
 
     #[test]
     fn differences_are_found() {
-        let root = spec::parse_yaml("r", include_str!("../../openapi/altegio.yaml")).unwrap();
+        let root = spec::parse_yaml("r", include_str!("../../openapi/b2b/openapi.yaml")).unwrap();
         let area = spec::parse_yaml(
             "a",
             r#"
@@ -253,7 +253,7 @@ paths:
         )
         .unwrap();
         let (spec, _) =
-            spec::merge(vec![("openapi/altegio.yaml".into(), root), ("openapi/areas/locations.yaml".into(), area)]);
+            spec::merge(vec![("openapi/b2b/openapi.yaml".into(), root), ("openapi/b2b/areas/locations.yaml".into(), area)]);
         let catalog = serde_json::json!({"operations": [
             {"source": "v1", "operationId": "get_location_list", "method": "GET", "path": "/companies", "tags": ["Locations"],
              "parameters": [{"name": "page", "in": "query", "required": false}, {"name": "count", "in": "query", "required": false}],

@@ -99,7 +99,7 @@ impl Linter<'_> {
                         let file = self.spec.file_of(p);
                         let want = format!("{}/{}.yaml", spec::AREAS_DIR, op.area);
                         if !file.ends_with(&want) {
-                            self.push(p, format!("operations tagged `{}` belong in openapi/{want}", op.tag));
+                            self.push(p, format!("operations tagged `{}` belong in openapi/b2b/{want}", op.tag));
                         }
                     }
                 }
@@ -555,7 +555,7 @@ mod tests {
     use super::*;
     use crate::spec::merge;
 
-    const ROOT: &str = include_str!("../../openapi/altegio.yaml");
+    const ROOT: &str = include_str!("../../openapi/b2b/openapi.yaml");
 
     /// A minimal valid area with one operation; each test breaks one thing.
     const AREA: &str = r##"
@@ -593,10 +593,10 @@ components:
 
     /// The project's root with `area` as its only area file.
     fn merged(area: &str) -> Spec {
-        let root = crate::spec::parse_yaml("openapi/altegio.yaml", ROOT).unwrap();
-        let part = crate::spec::parse_yaml("openapi/areas/locations.yaml", area).unwrap();
+        let root = crate::spec::parse_yaml("openapi/b2b/openapi.yaml", ROOT).unwrap();
+        let part = crate::spec::parse_yaml("openapi/b2b/areas/locations.yaml", area).unwrap();
         let (spec, errors) =
-            merge(vec![("openapi/altegio.yaml".into(), root), ("openapi/areas/locations.yaml".into(), part)]);
+            merge(vec![("openapi/b2b/openapi.yaml".into(), root), ("openapi/b2b/areas/locations.yaml".into(), part)]);
         assert!(errors.is_empty(), "{errors:?}");
         spec.unwrap()
     }
@@ -618,7 +618,7 @@ components:
 
     #[test]
     fn the_project_spec_is_clean() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../openapi");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../openapi/b2b");
         let (spec, mut errors) = crate::spec::load_all(&dir);
         let spec = spec.expect("the root loads");
         errors.extend(lint(&spec));
@@ -706,7 +706,7 @@ components:
     #[test]
     fn rule_openapi_version() {
         let root = crate::spec::parse_yaml("r", &ROOT.replace("openapi: 3.0.3", "openapi: 3.1.0")).unwrap();
-        let (spec, _) = merge(vec![("openapi/altegio.yaml".into(), root)]);
+        let (spec, _) = merge(vec![("openapi/b2b/openapi.yaml".into(), root)]);
         let f: Vec<String> = lint(&spec.unwrap()).iter().map(|e| e.to_string()).collect();
         assert!(f.iter().any(|m| m.contains("OpenAPI 3.0.x")), "{f:?}");
     }
@@ -730,7 +730,7 @@ components:
     #[test]
     fn rule_one_tag() {
         fires(&AREA.replace("tags: [Locations]", "tags: [Locations, Clients]"), "exactly one tag");
-        fires(&AREA.replace("tags: [Locations]", "tags: [Clients]"), "belong in openapi/areas/clients.yaml");
+        fires(&AREA.replace("tags: [Locations]", "tags: [Clients]"), "belong in openapi/b2b/areas/clients.yaml");
     }
 
     #[test]
@@ -901,17 +901,17 @@ components:
     #[test]
     fn progenitor_panics_name_the_operation() {
         // progenitor asserts on two different success bodies; the linter names the operation.
-        let root = crate::spec::parse_yaml("openapi/altegio.yaml", ROOT).unwrap();
+        let root = crate::spec::parse_yaml("openapi/b2b/openapi.yaml", ROOT).unwrap();
         let bad = AREA.replace(
             "        \"4XX\": {$ref: '#/components/responses/Error'}",
             "        \"4XX\":\n          description: other\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Location'}",
         );
-        let part = crate::spec::parse_yaml("openapi/areas/locations.yaml", &bad).unwrap();
+        let part = crate::spec::parse_yaml("openapi/b2b/areas/locations.yaml", &bad).unwrap();
         let (spec, _) =
-            merge(vec![("openapi/altegio.yaml".into(), root), ("openapi/areas/locations.yaml".into(), part)]);
+            merge(vec![("openapi/b2b/openapi.yaml".into(), root), ("openapi/b2b/areas/locations.yaml".into(), part)]);
         let errs = generation(&spec.unwrap(), &BTreeSet::new());
         let text = errs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n");
-        assert!(text.contains("openapi/areas/locations.yaml") && text.contains("get_location"), "{text}");
+        assert!(text.contains("openapi/b2b/areas/locations.yaml") && text.contains("get_location"), "{text}");
     }
 
     #[test]

@@ -72,7 +72,7 @@ fn areas_arg(rest: &[String]) -> Result<BTreeSet<String>, String> {
 
 fn run_lint(rest: &[String]) -> Result<bool, String> {
     let areas = areas_arg(rest)?;
-    let (spec, mut findings) = spec::load_all(&repo().join("openapi"));
+    let (spec, mut findings) = spec::load_all(&repo().join("openapi/b2b"));
     let Some(spec) = spec else {
         for f in &findings {
             println!("{f}");
@@ -104,7 +104,7 @@ fn run_lint(rest: &[String]) -> Result<bool, String> {
 
 fn run_coverage(rest: &[String]) -> Result<bool, String> {
     let areas = areas_arg(rest)?;
-    let dir = repo().join("openapi");
+    let dir = repo().join("openapi/b2b");
     let spec = spec::load(&dir).map_err(|e| e.to_string())?;
     let path = coverage::catalog_path(&repo());
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -134,7 +134,7 @@ fn areas_table(doc: &serde_json::Value) -> String {
 
 fn run_areas(rest: &[String]) -> Result<bool, String> {
     let check = rest.iter().any(|a| a == "--check");
-    let spec = spec::load(&repo().join("openapi")).map_err(|e| e.to_string())?;
+    let spec = spec::load(&repo().join("openapi/b2b")).map_err(|e| e.to_string())?;
     let table = areas_table(&spec.doc);
     let readme_path = repo().join("README.md");
     let readme = std::fs::read_to_string(&readme_path).map_err(|e| format!("README.md: {e}"))?;
@@ -179,7 +179,7 @@ fn run_mock(rest: &[String]) -> Result<bool, String> {
 mod tests {
     #[test]
     fn readme_table_is_fresh() {
-        let spec = crate::spec::load(&crate::repo().join("openapi")).unwrap();
+        let spec = crate::spec::load(&crate::repo().join("openapi/b2b")).unwrap();
         let readme = std::fs::read_to_string(crate::repo().join("README.md")).unwrap();
         let table = crate::areas_table(&spec.doc);
         assert!(readme.contains(&table), "README.md's table of areas is stale: run `cargo xtask areas`");

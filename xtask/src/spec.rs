@@ -12,7 +12,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The root document, relative to the spec directory.
-pub const ROOT_FILE: &str = "altegio.yaml";
+pub const ROOT_FILE: &str = "openapi.yaml";
 /// The folder of area files, relative to the spec directory.
 pub const AREAS_DIR: &str = "areas";
 
@@ -104,7 +104,8 @@ impl Spec {
 }
 
 fn display(dir: &Path, file: &Path) -> String {
-    let parent = dir.parent().unwrap_or(dir);
+    // Named from the repository root: `openapi/<api>/...`.
+    let parent = dir.ancestors().nth(2).unwrap_or(dir);
     file.strip_prefix(parent).unwrap_or(file).display().to_string()
 }
 
