@@ -3,7 +3,7 @@
 
 mod common;
 
-use altegio::types::AppointmentListResponse;
+use altegio::b2b::types::AppointmentListResponse;
 use common::Row;
 use criterion::{SamplingMode, Throughput};
 use serde_json::{Value, json};
@@ -73,7 +73,7 @@ fn main() {
         "decode",
         "Decode throughput",
         "`serde_json::from_slice` of one list reply held in memory, into \
-         `altegio::types::AppointmentListResponse` and into `serde_json::Value`, single thread. The \
+         `altegio::b2b::types::AppointmentListResponse` and into `serde_json::Value`, single thread. The \
          records come from the two records of the spec's `get_appointment_list` example, varied per \
          record: ids as numbers or strings, flags as `true`, `1`, `\"1\"`, `0`, `\"0\"`, date-times as \
          `2026-01-17T19:41:44-0500`, `2026-01-17 19:41:44` and RFC 3339, `null` clients and ids, \

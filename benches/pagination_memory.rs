@@ -1,4 +1,4 @@
-//! Pagination memory: the peak heap of the client process while `altegio::paginate`
+//! Pagination memory: the peak heap of the client process while `altegio::b2b::paginate`
 //! streams 10,000 and 100,000 appointments, against the peak of fetching a single page.
 //!
 //! Heap use is counted by `peak_alloc`'s global allocator: the package forbids unsafe
@@ -53,7 +53,7 @@ fn stream(rt: &tokio::runtime::Runtime, client: &altegio::Client, per_page: u64,
     HEAP.reset_peak_usage();
     let started = Instant::now();
     let seen = rt.block_on(async {
-        let items = altegio::paginate(per_page as i64, |page| {
+        let items = altegio::b2b::paginate(per_page as i64, |page| {
             client.get_appointment_list().location_id(total as i64).page(page).count(per_page as i64).send()
         });
         let mut items = std::pin::pin!(items);
@@ -127,7 +127,7 @@ fn main() {
     let _ = child.wait();
 
     let method = format!(
-        "`altegio::paginate(per_page, |page| client.get_appointment_list().location_id(..).page(page)\
+        "`altegio::b2b::paginate(per_page, |page| client.get_appointment_list().location_id(..).page(page)\
          .count(per_page).send())` read to the end on a single-threaded runtime, each item dropped \
          as it comes. The server is a child process that builds every page on the fly (appointments \
          varied as in the decode benchmark, `meta` alternating between `{{page, total_count}}` and \

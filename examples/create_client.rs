@@ -7,7 +7,8 @@
 #[path = "support/mod.rs"]
 mod support;
 
-use altegio::{Client, types};
+use altegio::Client;
+use altegio::b2b::types;
 
 /// Creates a client and returns its id. A rejected card comes back as a validation error
 /// with Altegio's message and the offending fields.

@@ -7,7 +7,8 @@
 #[path = "support/mod.rs"]
 mod support;
 
-use altegio::{Client, paginate, types};
+use altegio::Client;
+use altegio::b2b::{paginate, types};
 use futures_util::TryStreamExt;
 
 /// What the example found.

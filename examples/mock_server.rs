@@ -19,7 +19,7 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("Altegio mock listening at {}", server.url());
     println!(
         "{} operations; any token of the documented shape is accepted. Ctrl-C stops.",
-        altegio::operations::all().len()
+        altegio::b2b::operations::all().len()
     );
     tokio::signal::ctrl_c().await?;
     Ok(())

@@ -12,7 +12,8 @@
 #[path = "support/mod.rs"]
 mod support;
 
-use altegio::{Client, types};
+use altegio::Client;
+use altegio::b2b::types;
 
 /// What to book.
 pub struct Booking<'a> {

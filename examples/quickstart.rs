@@ -5,7 +5,7 @@
 //! credentials. With `ALTEGIO_PARTNER_TOKEN` (and `ALTEGIO_LOGIN` + `ALTEGIO_PASSWORD`, or
 //! `ALTEGIO_USER_TOKEN`) it talks to production instead, and only reads.
 
-use altegio::types::{SmsStatusReport, SmsStatusReportList};
+use altegio::b2b::types::{SmsStatusReport, SmsStatusReportList};
 use altegio::wire::SmsDeliveryStatus;
 use altegio::{Client, mock::MockServer};
 
@@ -14,7 +14,7 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     let (client, _mock) = match env("ALTEGIO_PARTNER_TOKEN") {
         Some(partner) => {
-            println!("Talking to production ({}), read-only.", altegio::PRODUCTION_URL);
+            println!("Talking to production ({}), read-only.", altegio::b2b::PRODUCTION_URL);
             let mut builder = Client::builder(partner);
             if let Some(user) = env("ALTEGIO_USER_TOKEN") {
                 builder = builder.user_token(user);

@@ -13,8 +13,8 @@
 #[path = "support/mod.rs"]
 mod support;
 
+use altegio::b2b::types::{SmsStatusReport, SmsStatusReportList};
 use altegio::sms::{self, SmsDeliveryStatus, SmsProviderError, SmsProviderReply, SmsProviderRequest, SmsSendResult};
-use altegio::types::{SmsStatusReport, SmsStatusReportList};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;

@@ -11,7 +11,7 @@ use schemars::schema::{Schema, SchemaObject, SubschemaValidation};
 
 /// The spec's schema `name`, as JSON Schema (always found: build.rs embeds every quirk schema).
 fn quirk(name: &str) -> Schema {
-    crate::operations::QUIRK_SCHEMAS
+    crate::b2b::operations::QUIRK_SCHEMAS
         .iter()
         .find(|(n, _)| *n == name)
         .and_then(|(_, json)| serde_json::from_str::<Schema>(json).ok())
@@ -74,7 +74,7 @@ mod tests {
         // `$ref`s between quirk schemas are inlined.
         assert!(json::<crate::ApiErrorBody>()["properties"]["meta"]["oneOf"].is_array());
         assert_eq!(json::<OrEmpty<FlexInt>>()["oneOf"][1]["maxItems"], 0);
-        for (name, _) in crate::operations::QUIRK_SCHEMAS {
+        for (name, _) in crate::b2b::operations::QUIRK_SCHEMAS {
             assert!(matches!(quirk(name), Schema::Object(_)), "{name}");
         }
     }

@@ -76,7 +76,7 @@
 //! ```no_run
 //! # async fn demo(client: altegio::Client) -> altegio::Result<()> {
 //! use futures_util::TryStreamExt;
-//! let stream = altegio::paginate(100, |page| client.get_location_list().page(page).count(100).send());
+//! let stream = altegio::b2b::paginate(100, |page| client.get_location_list().page(page).count(100).send());
 //! let all: Vec<_> = stream.try_collect().await?;
 //! # Ok(()) }
 //! ```
@@ -152,7 +152,7 @@
 //! - `rustls` (default): TLS by rustls with the ring provider; `native-tls` instead uses
 //!   the platform's library. Build with `default-features = false` and one of them.
 //! - One feature per API area (`appointments`, `clients`, `webhooks`...), all on through
-//!   `all-areas` (default): a build with fewer areas generates and compiles less.
+//!   `b2b` (default): a build with fewer areas generates and compiles less.
 //! - `mock`: the embedded mock server. `schemars`: JSON Schemas.
 //! - `http2`: HTTP/2 over TLS when the server offers it. Off by default: within
 //!   Altegio's rate limits HTTP/1.1 keep-alive carries every call as well, and HTTP/2
@@ -175,7 +175,7 @@
 //!     "create_client",
 //!     MockResponse::json(422, serde_json::json!({"success": false, "meta": {"message": "Invalid phone"}})),
 //! );
-//! let body = altegio::types::builder::ClientCreate::default().name("Ada".to_string()).phone("12".to_string());
+//! let body = altegio::b2b::types::builder::ClientCreate::default().name("Ada".to_string()).phone("12".to_string());
 //! let err = client.create_client().location_id(1).body(body).send().await.unwrap_err();
 //! assert!(err.is_validation());
 //! // Inspect what went over the wire.
@@ -189,46 +189,36 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
-mod auth;
-mod call;
-mod client;
-mod context;
-mod error;
+#[cfg(altegio_b2b)]
+#[cfg_attr(docsrs, doc(cfg(feature = "b2b")))]
+pub mod b2b;
 #[cfg(feature = "schemars")]
 mod json_schema;
-mod limit;
 #[cfg(feature = "mock")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mock")))]
 pub mod mock;
-mod multipart;
-pub mod operations;
-mod paginate;
+mod runtime;
+#[cfg(altegio_b2b)]
 pub mod sms;
+#[cfg(altegio_b2b)]
 pub mod webhook;
 pub mod wire;
 
-#[allow(missing_docs, unused_imports, dead_code, clippy::all, clippy::pedantic, rustdoc::all, irrefutable_let_patterns)]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/altegio.rs"));
-}
-
-pub use auth::Secret;
-pub use call::CallOptions;
-pub use client::{ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT, PRODUCTION_URL};
-pub use context::{ACCEPT_V2, Context};
-pub use error::{ApiErrorBody, Error, ErrorKind, Result};
-/// The Altegio API client; see the crate documentation.
-pub use generated::Client;
-/// The request builders returned by the client's methods, one per operation.
-pub use generated::builder;
-/// The request and response types of the spec.
-pub use generated::types;
-pub use limit::{ALTEGIO_LIMITS, RateLimiter, RetryPolicy};
-pub use multipart::{ImageTarget, Upload};
-pub use paginate::{Page, Paged, paginate};
+/// The B2B API's client, the one most integrations start with (also `altegio::b2b::Client`).
+#[cfg(altegio_b2b)]
+pub use b2b::{Client, ClientBuilder};
 pub use progenitor_client::{ByteStream, ResponseValue};
+pub use runtime::Operation;
+pub use runtime::config::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT};
+pub use runtime::error::{ApiErrorBody, Error, ErrorKind, Result};
+pub use runtime::limit::{RateLimiter, RetryPolicy};
+pub use runtime::pipeline::CallOptions;
+pub use runtime::secret::Secret;
 /// The schemars version whose `JsonSchema` the types implement (feature `schemars`).
 #[cfg(feature = "schemars")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 pub use schemars;
 
 /// Compiles the README's Rust examples as doctests.

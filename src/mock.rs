@@ -21,7 +21,8 @@
 //! # Ok(()) }
 //! ```
 
-use crate::operations::{self, Operation};
+use crate::Operation;
+use crate::b2b::operations;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
@@ -301,11 +302,6 @@ fn auth_shape(header: Option<&str>) -> Option<bool> {
     }
 }
 
-/// Operations the mock also accepts with the partner token alone: an SMS provider's
-/// delivery report (`Client::report_sms_delivery`) carries no user token, as the
-/// Blueprint's SMS-provider section shows, although the catalog lists one.
-const PARTNER_TOKEN_ENOUGH: &[&str] = &["get_message_status_list"];
-
 async fn handle(
     req: Request<Incoming>,
     state: Arc<Mutex<State>>,
@@ -336,7 +332,7 @@ async fn handle(
                         401,
                         "Authentication needed: send `Authorization: Bearer <partner_token>[, User <user_token>]`",
                     ),
-                    Some(false) if op.needs_user_token && !PARTNER_TOKEN_ENOUGH.contains(&op.id) => {
+                    Some(false) if op.needs_user_token && !op.partner_token_accepted => {
                         altegio_error(401, "Authentication needed: this call needs the user token")
                     }
                     _ => match s.overrides.get(op.id) {

@@ -10,7 +10,7 @@
 //! 3. Later it reports each message's [`SmsDeliveryStatus`] to the request's
 //!    `delivery_callback_url` with `Client::report_sms_delivery`.
 
-pub use crate::generated::types::{
+pub use crate::b2b::generated::types::{
     SmsDestination, SmsFieldError, SmsProviderError, SmsProviderReply, SmsProviderRequest, SmsSendResult,
 };
 pub use crate::wire::SmsDeliveryStatus;
@@ -84,7 +84,7 @@ impl SmsProviderError {
 
 #[cfg(feature = "notifications")]
 mod report {
-    use crate::generated::{Client, types};
+    use crate::b2b::generated::{Client, types};
     use crate::{Error, ResponseValue, Result};
 
     /// Hosts that may receive the partner token in a delivery report, besides the
@@ -108,7 +108,10 @@ mod report {
             reports: &types::SmsStatusReportList,
         ) -> Result<ResponseValue<types::SuccessFlag>> {
             let url = self.checked_callback(callback_url)?;
-            crate::call::handwritten(self, "report_sms_delivery", |http| http.post(url).json(reports)).await
+            crate::runtime::pipeline::handwritten(self, "report_sms_delivery", true, |http| {
+                http.post(url).json(reports)
+            })
+            .await
         }
 
         fn checked_callback(&self, callback_url: &str) -> Result<url::Url> {
@@ -121,7 +124,7 @@ mod report {
                 || base_host.as_deref() == Some(host.as_str());
             let ok = match url.scheme() {
                 "https" => trusted,
-                "http" => crate::client::is_loopback(&url),
+                "http" => crate::runtime::url_policy::is_loopback(&url),
                 _ => false,
             };
             if !ok || !url.username().is_empty() || url.password().is_some() {

@@ -13,8 +13,8 @@
 //! `Client::update_webhook_settings`) and [`WebhookSecret::verify_uri`] checks an incoming
 //! request in constant time.
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::generated::types;
+use crate::b2b::generated::types;
+use crate::runtime::error::{Error, ErrorKind, Result};
 use crate::wire::FlexInt;
 use serde::Deserialize;
 use serde_json::Value;
@@ -133,7 +133,7 @@ impl WebhookEvent {
             let mut e = Error::new(ErrorKind::Decode)
                 .with_operation(OPERATION)
                 .with_message(message)
-                .with_excerpt(Some(crate::error::excerpt(body, &[])));
+                .with_excerpt(Some(crate::runtime::error::excerpt(body, &[])));
             if let Some(p) = path {
                 e = e.with_json_path(p);
             }
@@ -240,7 +240,7 @@ impl WebhookSecret {
     pub fn url_for(&self, endpoint: &str) -> Result<String> {
         let mut url = url::Url::parse(endpoint)
             .map_err(|e| Error::invalid_request(format!("invalid webhook endpoint: {e}")).with_source(e))?;
-        if url.scheme() != "https" && !(url.scheme() == "http" && crate::client::is_loopback(&url)) {
+        if url.scheme() != "https" && !(url.scheme() == "http" && crate::runtime::url_policy::is_loopback(&url)) {
             return Err(Error::invalid_request("a webhook endpoint must use https (the secret travels in it)"));
         }
         if url.query_pairs().any(|(k, _)| k == SECRET_PARAM) {

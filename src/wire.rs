@@ -791,42 +791,6 @@ impl<'de> Deserialize<'de> for SmsDeliveryStatus {
     }
 }
 
-// ---------------------------------------------------------------------------
-// Path encoding
-// ---------------------------------------------------------------------------
-
-/// Characters percent-encoded in a path segment: everything that could end the segment,
-/// start a query or fragment, or be read as a separator (`\` counts for http URLs).
-const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}')
-    .add(b'/')
-    .add(b'\\')
-    .add(b'%')
-    .add(b'^')
-    .add(b'|')
-    .add(b'[')
-    .add(b']');
-
-/// Percent-encodes one path parameter so that it stays one segment.
-///
-/// `.` and `..` cannot be sent as a segment at all (URL normalisation removes them even
-/// when percent-encoded); the client refuses such calls before sending.
-pub fn encode_path(segment: &str) -> String {
-    match segment {
-        "." => "%2E".to_string(),
-        ".." => "%2E%2E".to_string(),
-        s => percent_encoding::utf8_percent_encode(s, SEGMENT).to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -996,17 +960,5 @@ mod tests {
             assert_eq!(de::<SmsDeliveryStatus>(json!(code.to_string())).unwrap(), s);
             assert_eq!(serde_json::to_value(s).unwrap(), json!(code));
         }
-    }
-
-    #[test]
-    fn path_segments_cannot_escape() {
-        assert_eq!(encode_path("+13155550175"), "+13155550175");
-        assert_eq!(encode_path("a/b"), "a%2Fb");
-        assert_eq!(encode_path(".."), "%2E%2E");
-        assert_eq!(encode_path("."), "%2E");
-        assert_eq!(encode_path("x?y=1#z"), "x%3Fy=1%23z");
-        assert_eq!(encode_path("a\\b"), "a%5Cb");
-        assert_eq!(encode_path("50%"), "50%25");
-        assert_eq!(encode_path("çé"), "%C3%A7%C3%A9");
     }
 }

@@ -4,7 +4,7 @@
 mod common;
 use common::*;
 
-include!(concat!(env!("OUT_DIR"), "/every_operation.rs"));
+include!(concat!(env!("OUT_DIR"), "/b2b_every_operation.rs"));
 
 #[tokio::test]
 async fn every_operation_is_callable_and_decodes() {
@@ -12,7 +12,7 @@ async fn every_operation_is_callable_and_decodes() {
     let client = user_client(&server);
     let mut called = 0;
     let mut failures = Vec::new();
-    for op in altegio::operations::all() {
+    for op in altegio::b2b::operations::all() {
         let Some(result) = call_every_operation(&client, op.id).await else {
             assert!(op.handwritten, "{} has no generated method", op.id);
             continue;

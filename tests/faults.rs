@@ -3,7 +3,8 @@
 //! Writes (POST, PUT, PATCH, DELETE) are never duplicated, whatever the fault.
 
 mod common;
-use altegio::{Client, ErrorKind, RetryPolicy, types};
+use altegio::b2b::types;
+use altegio::{Client, ErrorKind, RetryPolicy};
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};

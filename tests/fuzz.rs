@@ -61,7 +61,7 @@ fn mutate(v: &mut Value, path: &[usize], new: Value, remove: bool) {
 }
 
 fn examples() -> Vec<(&'static str, Value)> {
-    altegio::operations::all()
+    altegio::b2b::operations::all()
         .iter()
         .filter_map(|o| o.example.map(|e| (o.id, serde_json::from_str(e).expect("examples are JSON"))))
         .collect()
@@ -81,17 +81,17 @@ proptest! {
         let (op, mut value) = ex[which.index(ex.len())].clone();
         mutate(&mut value, &path, new, remove);
         let body = serde_json::to_vec(&value).unwrap();
-        let _ = altegio::operations::decode_success(op, &body);
+        let _ = altegio::b2b::operations::decode_success(op, &body);
         let _ = ApiErrorBody::from_slice(&body);
         let _ = altegio::wire::Meta::from_value(value);
     }
 
     #[test]
     fn arbitrary_json_never_panics(which in any::<prop::sample::Index>(), value in any_json()) {
-        let ops = altegio::operations::all();
+        let ops = altegio::b2b::operations::all();
         let op = ops[which.index(ops.len())].id;
         let body = serde_json::to_vec(&value).unwrap();
-        let _ = altegio::operations::decode_success(op, &body);
+        let _ = altegio::b2b::operations::decode_success(op, &body);
         let _ = ApiErrorBody::from_slice(&body);
     }
 
@@ -106,7 +106,7 @@ proptest! {
         let mut body = serde_json::to_vec(value).unwrap();
         body.truncate(cut.index(body.len() + 1));
         body.extend(noise);
-        let _ = altegio::operations::decode_success(op, &body);
+        let _ = altegio::b2b::operations::decode_success(op, &body);
         let _ = ApiErrorBody::from_slice(&body);
     }
 }
@@ -125,7 +125,7 @@ proptest! {
         rt.block_on(async {
             let server = common::server().await;
             let client = common::user_client(&server);
-            let mut value: Value = serde_json::from_str(altegio::operations::find("get_location").unwrap().example.unwrap()).unwrap();
+            let mut value: Value = serde_json::from_str(altegio::b2b::operations::find("get_location").unwrap().example.unwrap()).unwrap();
             mutate(&mut value, &path, new, false);
             server.respond("get_location", MockResponse::json(status, value));
             let options = altegio::CallOptions::new().retry(altegio::RetryPolicy::none());

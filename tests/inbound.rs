@@ -3,8 +3,8 @@
 
 mod common;
 
+use altegio::b2b::types::{SmsStatusReport, SmsStatusReportList};
 use altegio::sms::{SmsDeliveryStatus, SmsProviderRequest};
-use altegio::types::{SmsStatusReport, SmsStatusReportList};
 use altegio::webhook::{GoodsOperation, Payload, WebhookEvent};
 use common::{PARTNER, USER, server, user_client};
 use serde_json::json;
@@ -88,7 +88,7 @@ async fn webhook_settings_round_trip_over_the_wire() {
     assert!(data.active.is_some_and(|a| a.get()));
     assert_eq!(data.urls.len(), 1);
 
-    let body = altegio::types::builder::WebhookSettingsWrite::default()
+    let body = altegio::b2b::types::builder::WebhookSettingsWrite::default()
         .urls(vec!["https://hooks.example.com/altegio?secret=Zr4pQ8vT2mW9xK1c".to_string()])
         .active(1)
         .record(Some(1))

@@ -62,6 +62,6 @@ async fn without_a_limiter_a_burst_goes_out_at_once() {
 
 #[test]
 fn the_default_limiter_is_altegios_and_shared() {
-    assert_eq!(RateLimiter::shared().limits(), &altegio::ALTEGIO_LIMITS);
+    assert_eq!(RateLimiter::shared().limits(), &altegio::b2b::RATE_LIMITS);
     assert!(Arc::ptr_eq(&RateLimiter::shared(), &RateLimiter::shared()));
 }

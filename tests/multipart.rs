@@ -1,7 +1,7 @@
 //! The handwritten multipart operations, as they go over the wire.
 
 mod common;
-use altegio::{ImageTarget, Upload};
+use altegio::b2b::{ImageTarget, Upload};
 use common::*;
 
 fn body_text(req: &altegio::mock::RecordedRequest) -> String {

@@ -3,7 +3,7 @@
 //! spec decoded into its typed response.
 
 mod common;
-use altegio::types;
+use altegio::b2b::types;
 use altegio::wire::{FlexInt, SmsDeliveryStatus};
 use common::*;
 use serde_json::json;
@@ -16,11 +16,11 @@ fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
 async fn every_spec_example_decodes_and_the_mock_serves_it() {
     let server = server().await;
     let http = raw_http();
-    let ops = altegio::operations::all();
+    let ops = altegio::b2b::operations::all();
     assert!(ops.len() >= 14);
     for op in ops {
         if let Some(ex) = op.example {
-            match altegio::operations::decode_success(op.id, ex.as_bytes()) {
+            match altegio::b2b::operations::decode_success(op.id, ex.as_bytes()) {
                 Some(r) => assert!(r.is_ok(), "the example of `{}` does not fit its type: {:?}", op.id, r),
                 None => assert!(op.handwritten, "`{}` has no decoder", op.id),
             }

@@ -23,7 +23,7 @@ fn serve_locations(server: &MockServer, total: usize, report_total: bool) {
 
 async fn collect(server: &MockServer, per_page: i64) -> Vec<i64> {
     let client = partner_client(server);
-    let stream = altegio::paginate(per_page, |page| client.get_location_list().page(page).count(per_page).send());
+    let stream = altegio::b2b::paginate(per_page, |page| client.get_location_list().page(page).count(per_page).send());
     stream.map_ok(|l| l.id.unwrap().get()).try_collect().await.unwrap()
 }
 
@@ -68,7 +68,8 @@ async fn pages_are_fetched_lazily_and_errors_end_the_stream() {
     let server = server().await;
     serve_locations(&server, 30, false);
     let client = partner_client(&server);
-    let mut stream = Box::pin(altegio::paginate(10, |page| client.get_location_list().page(page).count(10).send()));
+    let mut stream =
+        Box::pin(altegio::b2b::paginate(10, |page| client.get_location_list().page(page).count(10).send()));
     for _ in 0..10 {
         stream.try_next().await.unwrap().unwrap();
     }

@@ -2,7 +2,7 @@
 //! every JSON request body, the same properties, the same required ones, and the same
 //! JSON type for each property the spec types directly.
 
-use altegio::operations;
+use altegio::b2b::operations;
 use serde_json::Value;
 use std::collections::BTreeSet;
 

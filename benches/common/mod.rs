@@ -103,7 +103,7 @@ pub fn altegio_client(base_url: &str) -> altegio::Client {
 
 /// The example success body the spec gives for an operation.
 pub fn spec_example(operation: &str) -> Value {
-    let op = altegio::operations::find(operation).unwrap_or_else(|| panic!("no operation `{operation}`"));
+    let op = altegio::b2b::operations::find(operation).unwrap_or_else(|| panic!("no operation `{operation}`"));
     let text = op.example.unwrap_or_else(|| panic!("`{operation}` has no example"));
     serde_json::from_str(text).expect("example is JSON")
 }

@@ -35,7 +35,7 @@ pub fn env(key: &str) -> Option<String> {
 pub async fn connect() -> Result<Target, Box<dyn std::error::Error>> {
     match env("ALTEGIO_PARTNER_TOKEN") {
         Some(partner) => {
-            println!("Talking to production ({}).", altegio::PRODUCTION_URL);
+            println!("Talking to production ({}).", altegio::b2b::PRODUCTION_URL);
             let mut builder = Client::builder(partner);
             if let Some(user) = env("ALTEGIO_USER_TOKEN") {
                 builder = builder.user_token(user);

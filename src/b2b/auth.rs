@@ -1,91 +1,13 @@
 //! Tokens, the `Authorization` header, and login.
 
-use crate::error::{Error, Result};
-use crate::generated::Client;
+use super::generated::Client;
 #[cfg(feature = "auth")]
-use crate::generated::types;
+use super::generated::types;
+use crate::runtime::error::{Error, Result};
+use crate::runtime::secret::{Secret, sensitive, validate_token};
 use reqwest::header::HeaderValue;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::sync::{Arc, RwLock};
-
-/// A token or password: usable, but never shown by `Debug` (and it has no `Display`).
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    /// Wraps a secret value.
-    pub fn new(value: impl Into<String>) -> Self {
-        Secret(value.into())
-    }
-
-    /// The value, for the rare code that must send or store it.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(***)")
-    }
-}
-
-impl From<&str> for Secret {
-    fn from(v: &str) -> Self {
-        Secret(v.to_string())
-    }
-}
-
-impl From<String> for Secret {
-    fn from(v: String) -> Self {
-        Secret(v)
-    }
-}
-
-impl Serialize for Secret {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Secret {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        Option::<String>::deserialize(d).map(|s| Secret(s.unwrap_or_default()))
-    }
-}
-
-/// Operations that always carry the partner token alone: login, and the SMS provider's
-/// delivery report to a callback URL.
-const PARTNER_ONLY: &[&str] = &["authorize_user", "report_sms_delivery"];
-
-/// Checks that a token can travel in the `Authorization` header unchanged: not empty,
-/// visible ASCII only, no `,` (which separates the partner and user parts).
-pub(crate) fn validate_token(which: &str, token: &str) -> Result<()> {
-    if token.is_empty() {
-        return Err(Error::invalid_request(format!("the {which} token is empty")));
-    }
-    if let Some(bad) = token.chars().find(|c| !c.is_ascii_graphic() || *c == ',') {
-        let what = match bad {
-            '\r' | '\n' => "a line break".to_string(),
-            ' ' | '\t' => "white space".to_string(),
-            ',' => "a comma".to_string(),
-            c if c.is_ascii_control() => "a control character".to_string(),
-            _ => "a non-ASCII character".to_string(),
-        };
-        return Err(Error::invalid_request(format!(
-            "the {which} token contains {what}, which cannot be sent in a header"
-        )));
-    }
-    Ok(())
-}
-
-fn sensitive(value: String) -> Result<HeaderValue> {
-    let mut v =
-        HeaderValue::from_str(&value).map_err(|_| Error::invalid_request("a token cannot be sent in a header"))?;
-    v.set_sensitive(true);
-    Ok(v)
-}
 
 /// The tokens of a client, with both header values prepared.
 pub(crate) struct Credentials {
@@ -117,11 +39,11 @@ impl Credentials {
         Ok(())
     }
 
-    /// The header for an operation: partner only for [`PARTNER_ONLY`], partner and user
+    /// The header for an operation: partner only for operations marked `x-altegio-partner-only` in the spec, partner and user
     /// whenever a user token is set, and an error when the operation needs a user token
     /// and there is none.
-    pub(crate) fn header_for(&self, operation: &str, needs_user: bool) -> Result<HeaderValue> {
-        if PARTNER_ONLY.contains(&operation) {
+    pub(crate) fn header_for(&self, operation: &str, needs_user: bool, partner_only: bool) -> Result<HeaderValue> {
+        if partner_only {
             return Ok(self.partner_header.clone());
         }
         match (&self.user, needs_user) {
@@ -270,15 +192,15 @@ mod tests {
     #[test]
     fn header_has_exactly_the_documented_shapes() {
         let mut c = Credentials::new("P123", None).unwrap();
-        assert_eq!(c.header_for("get_location", false).unwrap(), "Bearer P123");
-        assert!(c.header_for("create_location", true).unwrap_err().is_invalid_request());
+        assert_eq!(c.header_for("get_location", false, false).unwrap(), "Bearer P123");
+        assert!(c.header_for("create_location", true, false).unwrap_err().is_invalid_request());
         c.set_user(Some("U456")).unwrap();
-        assert_eq!(c.header_for("create_location", true).unwrap(), "Bearer P123, User U456");
-        assert_eq!(c.header_for("get_location", false).unwrap(), "Bearer P123, User U456");
-        assert_eq!(c.header_for("authorize_user", false).unwrap(), "Bearer P123");
-        assert!(c.header_for("x", true).unwrap().is_sensitive());
+        assert_eq!(c.header_for("create_location", true, false).unwrap(), "Bearer P123, User U456");
+        assert_eq!(c.header_for("get_location", false, false).unwrap(), "Bearer P123, User U456");
+        assert_eq!(c.header_for("authorize_user", false, true).unwrap(), "Bearer P123");
+        assert!(c.header_for("x", true, false).unwrap().is_sensitive());
         assert!(c.set_user(Some("bad token")).is_err());
-        assert_eq!(c.header_for("x", true).unwrap(), "Bearer P123, User U456");
+        assert_eq!(c.header_for("x", true, false).unwrap(), "Bearer P123, User U456");
     }
 
     #[test]

@@ -1,25 +1,19 @@
 //! Building a [`Client`].
 
-use crate::auth::Credentials;
-use crate::context::{Config, Context};
-use crate::error::{Error, Result};
-use crate::generated::Client;
-use crate::limit::{RateLimiter, RetryPolicy};
+use super::auth::Credentials;
+use super::generated::Client;
+use super::hooks::Context;
+use crate::runtime::config::{BasePath, Config, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT};
+use crate::runtime::error::{Error, Result};
+use crate::runtime::limit::{RateLimiter, RetryPolicy};
+use crate::runtime::url_policy::check_base_url;
 use reqwest::header::HeaderValue;
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// The production base URL of the V1 API.
+/// The production base URL of the B2B API (V1).
 pub const PRODUCTION_URL: &str = "https://api.alteg.io/api/v1";
-
-/// Default time allowed for a whole request.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-/// Default time allowed to open a connection.
-pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// Default largest reply body read: 32 MiB.
-pub const DEFAULT_MAX_BODY: usize = 32 * 1024 * 1024;
 
 /// Configures a [`Client`]; start with [`Client::builder`].
 pub struct ClientBuilder {
@@ -146,16 +140,7 @@ impl ClientBuilder {
             .map_err(|_| Error::invalid_request("the user agent cannot be sent in a header"))?;
         let http = match self.http {
             Some(h) => h,
-            None => {
-                install_crypto_provider();
-                // No redirects: a redirected write could be replayed, and tokens must not
-                // follow a redirect to another host. A 3xx is reported as an error.
-                reqwest::Client::builder()
-                    .connect_timeout(self.connect_timeout)
-                    .redirect(reqwest::redirect::Policy::none())
-                    .build()
-                    .map_err(|e| Error::invalid_request("cannot build the HTTP client").with_source(e))?
-            }
+            None => crate::runtime::config::build_http(self.connect_timeout)?,
         };
         let config = Config {
             timeout: self.timeout,
@@ -163,58 +148,12 @@ impl ClientBuilder {
             limiter: self.limiter,
             retry: self.retry,
             max_body: self.max_body,
-            base: crate::context::BasePath::new(&base),
+            base: BasePath::new(&base),
         };
         let ctx = Context::new(credentials, config);
         Ok(Client::new_with_client(&base, http, ctx))
     }
 }
-
-/// Whether the URL's host is this machine (`localhost`, `127.0.0.0/8`, `::1`).
-pub(crate) fn is_loopback(url: &url::Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    }
-}
-
-/// Refuses base URLs that would send tokens in clear text to another machine.
-fn check_base_url(url: &str, allow_insecure: bool) -> Result<String> {
-    let parsed = reqwest::Url::parse(url)
-        .map_err(|e| Error::invalid_request(format!("the base URL `{url}` is not a URL: {e}")))?;
-    let loopback = is_loopback(&parsed);
-    match parsed.scheme() {
-        "https" => {}
-        "http" if loopback || allow_insecure => {}
-        "http" => {
-            return Err(Error::invalid_request(format!(
-                "refusing plain http to `{}`: tokens would travel unencrypted; use https, or \
-                 `allow_insecure_http(true)`",
-                parsed.host_str().unwrap_or_default()
-            )));
-        }
-        other => {
-            return Err(Error::invalid_request(format!("unsupported URL scheme `{other}`")));
-        }
-    }
-    if parsed.query().is_some() || parsed.fragment().is_some() {
-        return Err(Error::invalid_request("the base URL must not have a query or fragment"));
-    }
-    Ok(url.trim_end_matches('/').to_string())
-}
-
-#[cfg(all(feature = "rustls", not(feature = "native-tls")))]
-fn install_crypto_provider() {
-    if rustls::crypto::CryptoProvider::get_default().is_none() {
-        // Fails only if another thread installed one meanwhile, which is just as good.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-    }
-}
-
-#[cfg(not(all(feature = "rustls", not(feature = "native-tls"))))]
-fn install_crypto_provider() {}
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,7 @@
 //! `x-altegio-handwritten: true`). They go through the same hooks as every generated
 //! call: authorization, rate limiting, retries, error mapping.
 
-use crate::error::Result;
+use crate::runtime::error::Result;
 use reqwest::multipart::Part;
 
 /// A file to upload: its name, media type and bytes.
@@ -56,7 +56,7 @@ pub struct ImageTarget {
 mod calls {
     use super::*;
     use crate::ResponseValue;
-    use crate::generated::{Client, types};
+    use crate::b2b::generated::{Client, types};
     use reqwest::multipart::Form;
 
     impl Client {
@@ -72,8 +72,8 @@ mod calls {
         ) -> Result<ResponseValue<types::ClientFileListResponse>> {
             let path = format!(
                 "/company/{}/clients/files/{}",
-                crate::wire::encode_path(&location_id.to_string()),
-                crate::wire::encode_path(&client_id.to_string())
+                crate::runtime::encode_path(&location_id.to_string()),
+                crate::runtime::encode_path(&client_id.to_string())
             );
             let form = Form::new().part("file", file.part()?);
             self.multipart("upload_client_file", reqwest::Method::POST, &path, form).await
@@ -98,7 +98,7 @@ mod calls {
                     form = form.text(name, v.to_string());
                 }
             }
-            let path = format!("/images/{}", crate::wire::encode_path(entity));
+            let path = format!("/images/{}", crate::runtime::encode_path(entity));
             self.multipart("upload_image", reqwest::Method::POST, &path, form).await
         }
 
@@ -111,7 +111,7 @@ mod calls {
             image_group_id: i64,
         ) -> Result<ResponseValue<types::EmptyEnvelope>> {
             let form = Form::new().text("image_group_id", image_group_id.to_string());
-            let path = format!("/images/{}", crate::wire::encode_path(entity));
+            let path = format!("/images/{}", crate::runtime::encode_path(entity));
             self.multipart("delete_image", reqwest::Method::DELETE, &path, form).await
         }
 
@@ -125,7 +125,10 @@ mod calls {
             form: Form,
         ) -> Result<ResponseValue<T>> {
             let url = format!("{}{path}", self.baseurl());
-            crate::call::handwritten(self, operation_id, |http| http.request(method, url).multipart(form)).await
+            crate::runtime::pipeline::handwritten(self, operation_id, false, |http| {
+                http.request(method, url).multipart(form)
+            })
+            .await
         }
     }
 }

@@ -1,34 +1,8 @@
-//! Facts about every operation of the spec, generated at build time.
+//! Facts about every operation of the B2B spec, generated at build time.
 
-/// One operation of the Altegio API as described by the spec.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Operation {
-    /// The official operationId; the client method has the same name.
-    pub id: &'static str,
-    /// Upper-case HTTP method.
-    pub method: &'static str,
-    /// Path template relative to the base URL, e.g. `/company/{location_id}`.
-    pub path: &'static str,
-    /// The official tag.
-    pub tag: &'static str,
-    /// The area (cargo feature) the operation belongs to.
-    pub area: &'static str,
-    /// One-line summary.
-    pub summary: &'static str,
-    /// Whether the call needs the user token (`Bearer <partner>, User <user>`).
-    pub needs_user_token: bool,
-    /// The documented success status.
-    pub success_status: u16,
-    /// Marked deprecated by Altegio.
-    pub deprecated: bool,
-    /// Written by hand in this crate rather than generated (multipart uploads).
-    pub handwritten: bool,
-    /// The spec's example of the success body, as JSON (only with the `mock` feature).
-    pub example: Option<&'static str>,
-}
+use crate::runtime::Operation;
 
-include!(concat!(env!("OUT_DIR"), "/operations.rs"));
+include!(concat!(env!("OUT_DIR"), "/b2b_operations.rs"));
 
 /// Every operation, sorted by id.
 pub fn all() -> &'static [Operation] {
@@ -46,7 +20,7 @@ pub fn find(id: &str) -> Option<&'static Operation> {
 /// otherwise whether the body fits, with the JSON path where it does not. Handy to check
 /// fixtures of your own tests against the types.
 pub fn decode_success(operation_id: &str, body: &[u8]) -> Option<Result<(), String>> {
-    crate::generated::decode_success(operation_id, body)
+    super::generated::decode_success(operation_id, body)
 }
 
 /// The JSON Schema of an operation's request body type (feature `schemars`); `None` for
@@ -54,17 +28,20 @@ pub fn decode_success(operation_id: &str, body: &[u8]) -> Option<Result<(), Stri
 /// definitions of LLM agents.
 #[cfg(feature = "schemars")]
 pub fn request_schema(operation_id: &str) -> Option<schemars::schema::RootSchema> {
-    crate::generated::request_schema(operation_id)
+    super::generated::request_schema(operation_id)
 }
 
 /// The JSON Schema of an operation's typed success reply (feature `schemars`).
 #[cfg(feature = "schemars")]
 pub fn response_schema(operation_id: &str) -> Option<schemars::schema::RootSchema> {
-    crate::generated::response_schema(operation_id)
+    super::generated::response_schema(operation_id)
 }
 
+#[cfg(feature = "schemars")]
+include!(concat!(env!("OUT_DIR"), "/b2b_spec_schemas.rs"));
+
 /// The spec's own (OpenAPI 3.0) schema of an operation's JSON request body, as written in
-/// `openapi/`, with `$ref`s left as they are (feature `schemars`).
+/// `openapi/b2b/`, with `$ref`s left as they are (feature `schemars`).
 #[cfg(feature = "schemars")]
 pub fn spec_request_schema(operation_id: &str) -> Option<serde_json::Value> {
     SPEC_REQUEST_SCHEMAS

@@ -20,7 +20,7 @@ pub struct RateLimiter {
 }
 
 /// Altegio's documented limits: 5 requests per second, 200 per minute, per IP address.
-pub const ALTEGIO_LIMITS: [(u32, Duration); 2] = [(5, Duration::from_secs(1)), (200, Duration::from_secs(60))];
+pub(crate) const ALTEGIO_LIMITS: [(u32, Duration); 2] = [(5, Duration::from_secs(1)), (200, Duration::from_secs(60))];
 
 static SHARED: LazyLock<Arc<RateLimiter>> = LazyLock::new(|| Arc::new(RateLimiter::new(&ALTEGIO_LIMITS)));
 

@@ -1,6 +1,6 @@
 //! Streams over paged list operations.
 
-use crate::error::Result;
+use crate::runtime::error::Result;
 use crate::wire::Meta;
 use futures_core::Stream;
 use progenitor_client::ResponseValue;
@@ -26,7 +26,7 @@ pub trait Paged {
 }
 
 /// The reported total of a `meta`.
-#[cfg_attr(not(feature = "all-areas"), allow(dead_code))] // unused by some single areas
+#[cfg_attr(not(feature = "b2b"), allow(dead_code))] // unused by some single areas
 pub(crate) fn total_of(meta: Option<&Meta>) -> Option<i64> {
     meta.and_then(Meta::total)
 }
@@ -43,7 +43,7 @@ pub(crate) fn total_of(meta: Option<&Meta>) -> Option<i64> {
 /// ```no_run
 /// # async fn demo(client: altegio::Client) -> altegio::Result<()> {
 /// use futures_util::TryStreamExt;
-/// let locations = altegio::paginate(50, |page| client.get_location_list().page(page).count(50).send());
+/// let locations = altegio::b2b::paginate(50, |page| client.get_location_list().page(page).count(50).send());
 /// let mut locations = std::pin::pin!(locations);
 /// while let Some(location) = locations.try_next().await? {
 ///     println!("{:?}", location.title);

@@ -6,9 +6,9 @@
 //! runners below read it to recognise `success: false` inside a 2xx reply, to name the
 //! JSON path of a decode error, and to attach a short body excerpt to errors.
 
-use crate::context::Config;
-use crate::error::{ApiErrorBody, Error, ErrorKind, excerpt};
-use crate::limit::RetryPolicy;
+use crate::runtime::config::Config;
+use crate::runtime::error::{ApiErrorBody, Error, ErrorKind, excerpt};
+use crate::runtime::limit::RetryPolicy;
 use bytes::Bytes;
 use progenitor_client::{OperationInfo, ResponseValue};
 use reqwest::ResponseBuilderExt;
@@ -27,6 +27,8 @@ pub struct CallOptions {
     pub(crate) timeout: Option<Duration>,
     pub(crate) retry: Option<RetryPolicy>,
     pub(crate) entire_client_base: bool,
+    /// Send the partner token alone (set by handwritten calls to a partner's callback).
+    pub(crate) partner_only: bool,
 }
 
 impl CallOptions {
@@ -80,6 +82,11 @@ pub(crate) fn note_secrets(secrets: Vec<String>) {
 /// [`CallOptions::allow_entire_client_base`]).
 pub(crate) fn allows_entire_client_base() -> bool {
     CALL.try_with(|c| c.borrow().options.entire_client_base).unwrap_or(false)
+}
+
+/// Whether this call carries the partner token alone (see [`handwritten`]).
+pub(crate) fn partner_only_call() -> bool {
+    CALL.try_with(|c| c.borrow().options.partner_only).unwrap_or(false)
 }
 
 fn set_attempts(n: u32) {
@@ -205,16 +212,21 @@ pub(crate) fn typed<'a, T: DeserializeOwned + 'a, E: 'a>(
 }
 
 /// Sends a request written by hand (what progenitor cannot generate: multipart bodies,
-/// absolute callback URLs) through the same hooks and runner as a generated call.
-#[cfg_attr(not(feature = "all-areas"), allow(dead_code))] // unused by some single areas
-pub(crate) async fn handwritten<T: DeserializeOwned>(
-    client: &crate::Client,
+/// absolute callback URLs) through the same hooks and runner as a generated call of
+/// `client`; `partner_only` sends the partner token alone.
+#[cfg_attr(not(feature = "b2b"), allow(dead_code))] // unused by some single areas
+pub(crate) async fn handwritten<C, I, T>(
+    client: &C,
     operation_id: &'static str,
+    partner_only: bool,
     build: impl FnOnce(&reqwest::Client) -> reqwest::RequestBuilder,
-) -> crate::Result<ResponseValue<T>> {
-    use progenitor_client::{ClientHooks, ClientInfo};
+) -> crate::Result<ResponseValue<T>>
+where
+    C: progenitor_client::ClientHooks<I> + progenitor_client::ClientInfo<I>,
+    T: DeserializeOwned,
+{
     let call = async move {
-        let mut request = build(ClientInfo::client(client)).build()?;
+        let mut request = build(client.client()).build()?;
         let info = OperationInfo { operation_id };
         client.pre::<ApiErrorBody>(&mut request, &info).await?;
         let response = client.exec(request, &info).await?;
@@ -226,12 +238,13 @@ pub(crate) async fn handwritten<T: DeserializeOwned>(
             _ => Err(progenitor_client::Error::UnexpectedResponse(response)),
         }
     };
-    typed(operation_id, CallOptions::default(), call).await
+    let options = CallOptions { partner_only, ..CallOptions::default() };
+    typed(operation_id, options, call).await
 }
 
 /// Runs a call whose reply has no typed body (`()` or a byte stream); boxed like
 /// [`typed`].
-#[cfg_attr(not(feature = "all-areas"), allow(dead_code))] // unused by some single areas
+#[cfg_attr(not(feature = "b2b"), allow(dead_code))] // unused by some single areas
 pub(crate) fn untyped<'a, T: 'a, E: 'a>(
     operation: &'static str,
     options: CallOptions,
@@ -245,7 +258,7 @@ pub(crate) fn untyped<'a, T: 'a, E: 'a>(
 }
 
 async fn run<R>(operation: &'static str, options: CallOptions, call: impl Future<Output = R>) -> (R, CallState) {
-    let (method, path) = crate::operations::find(operation).map_or(("", ""), |o| (o.method, o.path));
+    let (method, path) = crate::runtime::find_operation(operation).map_or(("", ""), |o| (o.method, o.path));
     let span = tracing::debug_span!(
         "altegio.request",
         operation,

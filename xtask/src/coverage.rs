@@ -49,21 +49,11 @@ fn s<'a>(v: &'a Value, k: &str) -> &'a str {
 /// Parameters of a spec operation (path-level and operation-level, `$ref`s resolved):
 /// `(in, name) -> required`.
 fn spec_params(doc: &Value, pointer: &str) -> BTreeMap<(String, String), bool> {
-    let mut out = BTreeMap::new();
-    let item = pointer.rsplit_once('/').map(|(a, _)| a).unwrap_or(pointer);
-    for list in [doc.pointer(&format!("{item}/parameters")), doc.pointer(&format!("{pointer}/parameters"))] {
-        for p in list.and_then(Value::as_array).into_iter().flatten() {
-            let p = match p.get("$ref").and_then(Value::as_str) {
-                Some(r) => r.strip_prefix('#').and_then(|r| doc.pointer(r)).unwrap_or(p),
-                None => p,
-            };
-            out.insert(
-                (s(p, "in").to_string(), s(p, "name").to_string()),
-                p.get("required").and_then(Value::as_bool).unwrap_or(false),
-            );
-        }
-    }
-    out
+    altegio_codegen::model::parameters(doc, pointer)
+        .into_iter()
+        .flatten()
+        .map(|p| ((p.location, p.name), p.required))
+        .collect()
 }
 
 /// Compares; `areas` limits the comparison to those areas (all when empty).
@@ -175,7 +165,9 @@ pub fn load_exceptions(dir: &Path) -> Result<Vec<(String, String, String)>, Stri
     for (i, e) in v.as_array().into_iter().flatten().enumerate() {
         let (o, k, r) = (s(e, "operation"), s(e, "difference"), s(e, "reason"));
         if o.is_empty() || k.is_empty() || r.trim().is_empty() {
-            return Err(format!("openapi/b2b/{EXCEPTIONS_FILE}: entry {i} needs `operation`, `difference` and a `reason`"));
+            return Err(format!(
+                "openapi/b2b/{EXCEPTIONS_FILE}: entry {i} needs `operation`, `difference` and a `reason`"
+            ));
         }
         out.push((o.to_string(), k.to_string(), r.to_string()));
     }
@@ -252,8 +244,10 @@ paths:
 "#,
         )
         .unwrap();
-        let (spec, _) =
-            spec::merge(vec![("openapi/b2b/openapi.yaml".into(), root), ("openapi/b2b/areas/locations.yaml".into(), area)]);
+        let (spec, _) = spec::merge(vec![
+            ("openapi/b2b/openapi.yaml".into(), root),
+            ("openapi/b2b/areas/locations.yaml".into(), area),
+        ]);
         let catalog = serde_json::json!({"operations": [
             {"source": "v1", "operationId": "get_location_list", "method": "GET", "path": "/companies", "tags": ["Locations"],
              "parameters": [{"name": "page", "in": "query", "required": false}, {"name": "count", "in": "query", "required": false}],

@@ -20,7 +20,7 @@ pub fn lint(spec: &Spec) -> Vec<SpecError> {
 /// Runs progenitor on the operations of `areas` (all when empty) and reports what it rejects.
 pub fn generation(spec: &Spec, areas: &BTreeSet<String>) -> Vec<SpecError> {
     let doc = spec::prepare(spec, (!areas.is_empty()).then_some(areas));
-    match spec::generate(spec, &doc, &[]) {
+    match spec::generate(spec, &doc) {
         Ok(_) => Vec::new(),
         Err(e) => vec![e],
     }
@@ -130,25 +130,12 @@ impl Linter<'_> {
         }
     }
 
-    fn resolve<'v>(&'v self, v: &'v Value) -> Option<&'v Value> {
-        match v.get("$ref").and_then(Value::as_str) {
-            Some(r) => self.doc().pointer(r.strip_prefix('#')?),
-            None => Some(v),
-        }
-    }
-
-    fn parameters(&mut self, p: &str, path: &str, node: &Value) {
-        let path_item = p.rsplit_once('/').map(|(a, _)| a).unwrap_or(p);
+    fn parameters(&mut self, p: &str, path: &str, _node: &Value) {
         let mut declared: Vec<(String, Value)> = Vec::new();
-        for (base, list) in [
-            (format!("{path_item}/parameters"), self.doc().pointer(&format!("{path_item}/parameters")).cloned()),
-            (format!("{p}/parameters"), node.get("parameters").cloned()),
-        ] {
-            for (i, param) in list.and_then(|l| l.as_array().cloned()).unwrap_or_default().iter().enumerate() {
-                match self.resolve(param).cloned() {
-                    Some(v) => declared.push((format!("{base}/{i}"), v)),
-                    None => self.push(&format!("{base}/{i}"), "unresolved parameter $ref"),
-                }
+        for param in altegio_codegen::model::parameters(self.doc(), p) {
+            match param {
+                Ok(param) => declared.push((param.pointer, param.value)),
+                Err(ptr) => self.push(&ptr, "unresolved parameter $ref"),
             }
         }
         let placeholders: BTreeSet<String> =
@@ -511,43 +498,12 @@ fn is_pascal(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_uppercase()) && s.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
-/// Words of an identifier: split on non-alphanumerics and lower-to-upper boundaries.
-fn words(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in s.chars() {
-        if !c.is_ascii_alphanumeric() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            prev_lower = false;
-            continue;
-        }
-        if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        cur.push(c.to_ascii_lowercase());
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
 fn pascal(s: &str) -> String {
-    words(s)
-        .iter()
-        .map(|w| {
-            let mut c = w.chars();
-            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
-        })
-        .collect()
+    altegio_codegen::casing::pascal(s)
 }
 
 fn snake_case(s: &str) -> String {
-    words(s).join("_")
+    altegio_codegen::casing::snake(s)
 }
 
 #[cfg(test)]
@@ -672,7 +628,7 @@ components:
         );
         let spec = merged(&area);
         let doc = spec::prepare(&spec, None);
-        let code = spec::generate(&spec, &doc, &[]).expect("generates");
+        let code = spec::generate(&spec, &doc).expect("generates");
         let file: syn::File = syn::parse_str(&code).expect("parses");
         let types = file
             .items

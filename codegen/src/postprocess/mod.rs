@@ -1,0 +1,61 @@
+//! Rewrites of progenitor's output, one file each, applied in this order:
+//!
+//! - [`send`]: each builder's `send` becomes the crate-private `send_raw`; a public `send`
+//!   (and `send_with`) runs it through the runtime, which maps every outcome to the
+//!   client's one error type; the tables `decode_success`, `request_schema` and
+//!   `response_schema` are added.
+//! - [`prune_builders`]: `types::builder::X` only for types that are sent.
+//! - [`paths`]: path parameters are encoded by the runtime's `encode_path`, which also
+//!   encodes `.` and `..` segments that URL normalisation would otherwise resolve.
+//! - [`raw_gen`]: typify's `gen` identifier (a keyword since edition 2024) becomes `r#gen`.
+//! - [`docs`]: doc comments on every operation-builder setter (from the parameter's
+//!   description) and on every field that typify left without one (from the property's
+//!   description next to a `$ref`).
+//! - [`surface`]: what users meet: `#[must_use]` on builders, the generated constructors
+//!   hidden, the client's doc comment replaced.
+//!
+//! Each has golden tests in `tests/golden.rs`.
+
+pub mod docs;
+pub mod paths;
+pub mod prune_builders;
+pub mod raw_gen;
+pub mod send;
+pub mod surface;
+
+use crate::Settings;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// Applies every rewrite.
+pub fn apply(
+    file: &mut syn::File,
+    doc: &Value,
+    builder_roots: &BTreeSet<String>,
+    settings: &Settings,
+) -> Result<(), String> {
+    let runtime: syn::Path =
+        syn::parse_str(&settings.runtime).map_err(|e| format!("the runtime path `{}`: {e}", settings.runtime))?;
+    let tables = send::apply(file, &runtime)?;
+    prune_builders::apply(file, builder_roots);
+    paths::apply(file, &runtime);
+    raw_gen::apply(file);
+    docs::apply(file, doc);
+    surface::apply(file, &settings.client_doc);
+    file.items.extend(tables);
+    Ok(())
+}
+
+/// The items of the generated module `name` (`builder`, `types`), if there is one.
+pub(crate) fn module_items<'a>(file: &'a mut syn::File, name: &str) -> Option<&'a mut Vec<syn::Item>> {
+    file.items.iter_mut().find_map(|i| match i {
+        syn::Item::Mod(m) if m.ident == name => m.content.as_mut().map(|(_, items)| items),
+        _ => None,
+    })
+}
+
+/// The last identifier of a type path (`types::builder::X` → `X`).
+pub(crate) fn subject(ty: &syn::Type) -> Option<String> {
+    let syn::Type::Path(p) = ty else { return None };
+    Some(p.path.segments.last()?.ident.to_string())
+}

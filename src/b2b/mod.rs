@@ -1,0 +1,44 @@
+//! Business Management, the B2B API (V1): locations, appointments, clients, team members,
+//! services, payments, inventory, loyalty and the rest of a salon's back office.
+//!
+//! [`Client`] has one method per operation of the spec in `openapi/b2b/`, named after its
+//! official operationId; each returns a request builder of [`requests`] whose setters
+//! take the parameters and the body, and whose `send()` performs the call. The request
+//! and reply types are in [`types`].
+//!
+//! The base URL is [`PRODUCTION_URL`]; Altegio's rate limits are [`RATE_LIMITS`]; list
+//! operations that take `page` and `count` turn into a stream of items with [`paginate`].
+
+mod auth;
+mod client;
+mod hooks;
+mod multipart;
+pub mod operations;
+
+#[allow(
+    missing_docs,
+    unused_imports,
+    dead_code,
+    private_interfaces,
+    clippy::all,
+    clippy::pedantic,
+    rustdoc::all,
+    irrefutable_let_patterns
+)]
+pub(crate) mod generated {
+    include!(concat!(env!("OUT_DIR"), "/b2b.rs"));
+}
+
+pub use crate::runtime::paginate::{Page, Paged, paginate};
+pub use client::{ClientBuilder, PRODUCTION_URL};
+pub use generated::Client;
+/// The request builders returned by the client's methods, one per operation.
+pub use generated::builder as requests;
+/// The request and response types of the B2B spec.
+pub use generated::types;
+pub(crate) use hooks::Context;
+pub use multipart::{ImageTarget, Upload};
+
+/// Altegio's rate limits for one IP address: 5 requests per second and 200 per minute,
+/// what [`crate::RateLimiter::shared`] enforces.
+pub const RATE_LIMITS: [(u32, std::time::Duration); 2] = crate::runtime::limit::ALTEGIO_LIMITS;

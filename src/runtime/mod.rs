@@ -1,0 +1,34 @@
+//! What runs on every call of every API, apart from generated code: the pipeline
+//! (limiter, send, body cap, retry decision, error mapping), errors, secrets, the URL
+//! policy, pagination and the HTTP client's settings. Nothing here is specific to one
+//! Altegio API; each API's module (`crate::b2b`) plugs its generated client into it
+//! through progenitor's hooks.
+//!
+//! This module is also the contract with the generator (`altegio-codegen`): generated
+//! code calls `typed`, `untyped`, `check_decode`, `encode_path`, `CallOptions`, `Result`,
+//! `Paged`, `Page` and `total_of` through `crate::runtime`.
+
+pub(crate) mod config;
+pub(crate) mod error;
+pub(crate) mod limit;
+mod operation;
+pub(crate) mod paginate;
+pub(crate) mod pipeline;
+pub(crate) mod secret;
+pub(crate) mod url_policy;
+
+pub(crate) use error::Result;
+pub use operation::Operation;
+pub(crate) use paginate::{Page, Paged, total_of};
+pub(crate) use pipeline::{CallOptions, check_decode, typed, untyped};
+pub(crate) use url_policy::encode_path;
+
+/// The facts of an operation of any enabled API, by its operationId.
+pub(crate) fn find_operation(id: &str) -> Option<&'static Operation> {
+    #[cfg(altegio_b2b)]
+    if let Some(op) = crate::b2b::operations::find(id) {
+        return Some(op);
+    }
+    let _ = id;
+    None
+}
