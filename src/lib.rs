@@ -1,10 +1,16 @@
-//! A typed async client for the [Altegio](https://alteg.io) B2B REST API (V1), the
-//! international brand of YCLIENTS.
+//! A typed async client for the [Altegio](https://alteg.io) APIs, the international brand
+//! of YCLIENTS.
 //!
-//! The client is generated at build time from the hand-maintained OpenAPI document in
-//! `openapi/` by [progenitor](https://docs.rs/progenitor); this crate adds what a
-//! generator cannot: Altegio's two-token `Authorization` header, one error type for every
-//! failure, and lenient types for the PHP-style wire format.
+//! Each Altegio API is a module generated at build time from a hand-maintained OpenAPI
+//! document (`openapi/<api>/`) by [progenitor](https://docs.rs/progenitor), through the
+//! generator crate `altegio-codegen`:
+//!
+//! - [`b2b`]: Business Management, the B2B API (V1): locations, appointments, clients,
+//!   team members, services, payments, inventory, loyalty... (feature `b2b`, on by default).
+//!
+//! What every API shares is written by hand once: Altegio's two-token `Authorization`
+//! header, one [`Error`] for every failure, lenient types for the PHP-style wire format
+//! ([`wire`]), the rate limiter, write-safe retries, pagination, the embedded mock.
 //!
 //! # Quick start
 //!
@@ -19,12 +25,14 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Every operation of the spec is a method of [`Client`] named after its official
-//! operationId; it returns a builder whose setters take the parameters and the body, and
-//! whose `send()` (or `send_with(CallOptions)`) performs the call.
+//! [`Client`] is the B2B client ([`b2b::Client`]). Every operation of the spec is a method
+//! named after its official operationId; it returns a request builder (`b2b::requests`)
+//! whose setters take the parameters and the body, and whose `send()` (or
+//! `send_with(CallOptions)`) performs the call. A builder does nothing until it is sent,
+//! and the compiler warns when one is dropped unsent.
 //!
-//! The types are in [`types`]. Every type that is sent (request bodies, what they contain,
-//! and the bodies of webhooks and of the SMS-provider flow) also has a builder in
+//! The types are in [`b2b::types`]. Every type that is sent (request bodies, what they
+//! contain, and the bodies of webhooks and of the SMS-provider flow) also has a builder in
 //! `types::builder` that checks required fields when it is turned into the type; reply
 //! types are plain structs with public fields and have none, which keeps the generated
 //! code, and so the build, about a third smaller.
@@ -69,7 +77,7 @@
 //!
 //! # Pagination
 //!
-//! [`paginate`] turns a paged list operation into a `Stream` of items that fetches page
+//! [`b2b::paginate`] turns a paged list operation into a `Stream` of items that fetches page
 //! after page, stops on a short or empty page or at `meta.total_count`, and holds one page
 //! at a time:
 //!
@@ -144,15 +152,20 @@
 //! With the `schemars` feature every request and response type implements
 //! `schemars::JsonSchema` (schemars 0.8, the version progenitor's type generator writes
 //! for), the lenient wire types carry the spec's own schemas, and
-//! [`operations::request_schema`] / [`operations::response_schema`] give the schema of an
+//! [`b2b::operations::request_schema`][request-schema] / [`b2b::operations::response_schema`][response-schema] give the schema of an
 //! operation by id, e.g. for a validator or an LLM tool definition.
 //!
 //! # Cargo features
 //!
-//! - `rustls` (default): TLS by rustls with the ring provider; `native-tls` instead uses
-//!   the platform's library. Build with `default-features = false` and one of them.
-//! - One feature per API area (`appointments`, `clients`, `webhooks`...), all on through
-//!   `b2b` (default): a build with fewer areas generates and compiles less.
+//! - `rustls` (default): TLS by rustls, with the crypto provider reqwest ships (aws-lc-rs).
+//!   Nothing is installed for the whole process: the program's own `reqwest` clients,
+//!   with or without TLS features of their own, behave as they would without this crate.
+//! - `native-tls`: the platform's TLS library (OpenSSL, SChannel, Security.framework).
+//!   Build with `default-features = false` and one of the two, plus `b2b` or areas.
+//!   Without any, `https` base URLs are refused when the client is built.
+//! - `b2b` (default): the B2B API with every area. Each area is also a feature of its own
+//!   (`appointments`, `clients`, `webhooks`...): a build with fewer areas generates and
+//!   compiles less; `altegio::b2b` exists as soon as one area is enabled.
 //! - `mock`: the embedded mock server. `schemars`: JSON Schemas.
 //! - `http2`: HTTP/2 over TLS when the server offers it. Off by default: within
 //!   Altegio's rate limits HTTP/1.1 keep-alive carries every call as well, and HTTP/2
@@ -160,7 +173,7 @@
 //!
 //! # Testing without the API
 //!
-//! With the `mock` feature, [`mock::MockServer`] starts an in-process server on
+//! With the `mock` feature, [`mock::MockServer`][mock-server] starts an in-process server on
 //! `127.0.0.1` that answers every operation with the example of the spec, checks the
 //! `Authorization` header, lets tests override replies and records what it received:
 //!
@@ -184,9 +197,32 @@
 //! # Ok(()) }
 //! ```
 //!
-//! [`mock::MockServer::respond_with`] computes replies from the request; `cargo xtask mock
+//! [`mock::MockServer::respond_with`][mock-respond-with] computes replies from the request; `cargo xtask mock
 //! --port N` runs the same server on its own for other languages and tools.
 
+// Links to items that exist only with some features: to the item when it is there, to
+// docs.rs (built with every documented feature) when it is not.
+#![doc = ""]
+#![cfg_attr(feature = "mock", doc = "[mock-server]: mock::MockServer")]
+#![cfg_attr(feature = "mock", doc = "[mock-respond-with]: mock::MockServer::respond_with")]
+#![cfg_attr(
+    not(feature = "mock"),
+    doc = "[mock-server]: https://docs.rs/altegio/latest/altegio/mock/struct.MockServer.html"
+)]
+#![cfg_attr(
+    not(feature = "mock"),
+    doc = "[mock-respond-with]: https://docs.rs/altegio/latest/altegio/mock/struct.MockServer.html#method.respond_with"
+)]
+#![cfg_attr(all(altegio_b2b, feature = "schemars"), doc = "[request-schema]: b2b::operations::request_schema")]
+#![cfg_attr(all(altegio_b2b, feature = "schemars"), doc = "[response-schema]: b2b::operations::response_schema")]
+#![cfg_attr(
+    not(all(altegio_b2b, feature = "schemars")),
+    doc = "[request-schema]: https://docs.rs/altegio/latest/altegio/b2b/operations/fn.request_schema.html"
+)]
+#![cfg_attr(
+    not(all(altegio_b2b, feature = "schemars")),
+    doc = "[response-schema]: https://docs.rs/altegio/latest/altegio/b2b/operations/fn.response_schema.html"
+)]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

@@ -74,7 +74,7 @@ pub enum Payload {
     /// `record`: an appointment.
     Record(Box<types::Appointment>),
     /// `client`
-    Client(Box<types::Client>),
+    Client(Box<types::ClientProfile>),
     /// `staff`: a team member.
     Staff(Box<types::TeamMember>),
     /// `service`

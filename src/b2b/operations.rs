@@ -27,12 +27,14 @@ pub fn decode_success(operation_id: &str, body: &[u8]) -> Option<Result<(), Stri
 /// an unknown operation or one without a JSON body. Handy for validators and for tool
 /// definitions of LLM agents.
 #[cfg(feature = "schemars")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 pub fn request_schema(operation_id: &str) -> Option<schemars::schema::RootSchema> {
     super::generated::request_schema(operation_id)
 }
 
 /// The JSON Schema of an operation's typed success reply (feature `schemars`).
 #[cfg(feature = "schemars")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 pub fn response_schema(operation_id: &str) -> Option<schemars::schema::RootSchema> {
     super::generated::response_schema(operation_id)
 }
@@ -43,6 +45,7 @@ include!(concat!(env!("OUT_DIR"), "/b2b_spec_schemas.rs"));
 /// The spec's own (OpenAPI 3.0) schema of an operation's JSON request body, as written in
 /// `openapi/b2b/`, with `$ref`s left as they are (feature `schemars`).
 #[cfg(feature = "schemars")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 pub fn spec_request_schema(operation_id: &str) -> Option<serde_json::Value> {
     SPEC_REQUEST_SCHEMAS
         .iter()

@@ -51,42 +51,21 @@ fn path_of(url: &str) -> String {
     reqwest::Url::parse(url).map(|u| u.path().to_string()).unwrap_or_default()
 }
 
-/// Whether this build can speak TLS (one of the features `rustls`, `rustls-ring`,
-/// `native-tls`).
-pub(crate) const HAS_TLS: bool = cfg!(any(feature = "rustls", feature = "rustls-ring", feature = "native-tls"));
+/// Whether this build can speak TLS (feature `rustls` or `native-tls`).
+pub(crate) const HAS_TLS: bool = cfg!(any(feature = "rustls", feature = "native-tls"));
 
 /// The HTTP client a client builds for itself: no redirects (a redirected write could be
 /// replayed, and tokens must not follow a redirect to another host; a 3xx is reported as
 /// an error), the connect timeout, and TLS as the features choose.
 ///
 /// TLS never touches process-wide state. With `rustls` (the default) reqwest brings its
-/// own provider (aws-lc-rs), so a `reqwest::Client` built anywhere else in the program,
-/// with or without TLS features of its own, works whether or not an altegio client
-/// exists. With `rustls-ring` this client gets a rustls configuration with the ring
-/// provider of its own (`use_preconfigured_tls`); no provider is installed for the
-/// process.
+/// own crypto provider (aws-lc-rs), so a `reqwest::Client` built anywhere else in the
+/// program, with or without TLS features of its own, works whether or not an altegio
+/// client exists (`tests/tls.rs` runs such a program).
 pub(crate) fn build_http(connect_timeout: Duration) -> Result<reqwest::Client> {
-    let builder =
-        reqwest::Client::builder().connect_timeout(connect_timeout).redirect(reqwest::redirect::Policy::none());
-    let builder = with_tls(builder)?;
-    builder.build().map_err(|e| Error::invalid_request("cannot build the HTTP client").with_source(e))
-}
-
-#[cfg(all(feature = "rustls-ring", not(any(feature = "rustls", feature = "native-tls"))))]
-fn with_tls(builder: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder> {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let verifier = rustls_platform_verifier::Verifier::new(provider.clone())
-        .map_err(|e| Error::invalid_request("cannot load the platform's root certificates").with_source(e))?;
-    let config = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| Error::invalid_request("cannot configure TLS").with_source(e))?
-        .dangerous()
-        .with_custom_certificate_verifier(Arc::new(verifier))
-        .with_no_client_auth();
-    Ok(builder.use_preconfigured_tls(config))
-}
-
-#[cfg(not(all(feature = "rustls-ring", not(any(feature = "rustls", feature = "native-tls")))))]
-fn with_tls(builder: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder> {
-    Ok(builder)
+    reqwest::Client::builder()
+        .connect_timeout(connect_timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(|e| Error::invalid_request("cannot build the HTTP client").with_source(e))
 }

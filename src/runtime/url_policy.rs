@@ -13,15 +13,15 @@ pub(crate) fn is_loopback(url: &url::Url) -> bool {
 }
 
 /// Refuses base URLs that would send tokens in clear text to another machine.
-pub(crate) fn check_base_url(url: &str, allow_insecure: bool) -> Result<String> {
+pub(crate) fn check_base_url(url: &str, allow_insecure: bool, has_tls: bool) -> Result<String> {
     let parsed = reqwest::Url::parse(url)
         .map_err(|e| Error::invalid_request(format!("the base URL `{url}` is not a URL: {e}")))?;
     let loopback = is_loopback(&parsed);
     match parsed.scheme() {
-        "https" if !crate::runtime::config::HAS_TLS => {
+        "https" if !has_tls => {
             return Err(Error::invalid_request(
                 "this build of altegio has no TLS, so it cannot call an `https` URL: enable the cargo feature \
-                 `rustls` (the default), `rustls-ring` or `native-tls`",
+                 `rustls` (the default) or `native-tls`",
             ));
         }
         "https" => {}
@@ -93,6 +93,32 @@ const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_url_must_be_https_unless_loopback() {
+        assert_eq!(check_base_url("https://api.alteg.io/api/v1/", false, true).unwrap(), "https://api.alteg.io/api/v1");
+        assert!(check_base_url("http://127.0.0.1:8080", false, true).is_ok());
+        assert!(check_base_url("http://localhost:8080/api", false, true).is_ok());
+        assert!(check_base_url("http://[::1]:8080", false, true).is_ok());
+        let e = check_base_url("http://api.alteg.io/api/v1", false, true).unwrap_err();
+        assert!(e.is_invalid_request() && e.to_string().contains("unencrypted"), "{e}");
+        assert!(check_base_url("http://10.0.0.5", true, true).is_ok());
+        assert!(check_base_url("ftp://x", true, true).is_err());
+        assert!(check_base_url("not a url", false, true).is_err());
+        assert!(check_base_url("https://x/?a=1", false, true).is_err());
+    }
+
+    #[test]
+    fn https_needs_a_tls_feature() {
+        let e = check_base_url("https://api.alteg.io/api/v1", false, false).unwrap_err();
+        assert!(e.is_invalid_request(), "{e}");
+        for feature in ["`rustls`", "`native-tls`"] {
+            assert!(e.to_string().contains(feature), "{e}");
+        }
+        // Plain http to loopback (the embedded mock) needs no TLS.
+        assert!(check_base_url("http://127.0.0.1:8080", false, false).is_ok());
+        assert!(check_base_url("https://api.alteg.io/api/v1", false, true).is_ok());
+    }
 
     #[test]
     fn path_segments_cannot_escape() {

@@ -17,6 +17,51 @@ pub fn lint(spec: &Spec) -> Vec<SpecError> {
     l.out
 }
 
+/// Checks the cargo features of `Cargo.toml` (its text) against the areas of an API's spec:
+/// the feature named after the API (`b2b`) lists exactly the spec's areas, and each area is
+/// a feature of its own. An area can then never vanish from the build silently.
+pub fn features(spec: &Spec, api: &str, cargo_toml: &str) -> Vec<SpecError> {
+    let err = |pointer: String, message: String| SpecError { file: "Cargo.toml".into(), pointer, message };
+    let manifest: toml::Table = match cargo_toml.parse() {
+        Ok(t) => t,
+        Err(e) => return vec![err(String::new(), format!("not valid TOML: {e}"))],
+    };
+    let declared = manifest.get("features").and_then(toml::Value::as_table).cloned().unwrap_or_default();
+    let areas: BTreeSet<String> = spec::tag_areas(&spec.doc).into_values().collect();
+    let mut out = Vec::new();
+    let listed: BTreeSet<String> = match declared.get(api).and_then(toml::Value::as_array) {
+        Some(list) => list.iter().filter_map(toml::Value::as_str).map(str::to_string).collect(),
+        None => {
+            out.push(err(
+                format!("/features/{api}"),
+                format!("the feature `{api}` (every area of the API) is missing"),
+            ));
+            BTreeSet::new()
+        }
+    };
+    for area in areas.difference(&listed) {
+        out.push(err(
+            format!("/features/{api}"),
+            format!("the area `{area}` of openapi/{api}/ is not in the feature `{api}`"),
+        ));
+    }
+    for extra in listed.difference(&areas) {
+        out.push(err(
+            format!("/features/{api}"),
+            format!("`{extra}` is in the feature `{api}` but is no area of openapi/{api}/"),
+        ));
+    }
+    for area in &areas {
+        if !declared.contains_key(area) {
+            out.push(err(
+                format!("/features/{}", esc(area)),
+                format!("the area `{area}` has no cargo feature of its own"),
+            ));
+        }
+    }
+    out
+}
+
 /// Runs progenitor on the operations of `areas` (all when empty) and reports what it rejects.
 pub fn generation(spec: &Spec, areas: &BTreeSet<String>) -> Vec<SpecError> {
     let doc = spec::prepare(spec, (!areas.is_empty()).then_some(areas));
@@ -169,6 +214,12 @@ impl Linter<'_> {
             }
             if param.get("schema").is_none() {
                 self.push(ptr, format!("parameter `{name}` has no schema"));
+            }
+            if param.get("description").and_then(Value::as_str).is_none_or(|d| d.trim().is_empty()) {
+                self.push(
+                    ptr,
+                    format!("describe the parameter `{name}`: its `description` becomes the setter's doc comment"),
+                );
             }
             let ty = param.pointer("/schema/type").and_then(Value::as_str);
             let id_like = name == "id" || name.ends_with("_id") || name == "page" || name == "count";
@@ -352,6 +403,16 @@ impl Linter<'_> {
                     }
                 }
                 if let Some(props) = obj.get("properties").and_then(Value::as_object) {
+                    for (k, v) in props {
+                        let described =
+                            v.get("description").and_then(Value::as_str).is_some_and(|d| !d.trim().is_empty());
+                        if !described {
+                            findings.push((
+                                format!("{ptr}/properties/{}", esc(k)),
+                                "describe the property: its `description` becomes the field's doc comment".to_string(),
+                            ));
+                        }
+                    }
                     let mut snake: BTreeMap<String, &String> = BTreeMap::new();
                     for k in props.keys() {
                         if let Some(prev) = snake.insert(snake_case(k), k) {
@@ -523,7 +584,7 @@ paths:
       summary: Get one location.
       security: [{BearerPartner: []}]
       parameters:
-        - {name: location_id, in: path, required: true, schema: {type: integer, format: int64}}
+        - {name: location_id, in: path, required: true, description: ID of the location., schema: {type: integer, format: int64}}
       responses:
         "200":
           description: ok
@@ -538,13 +599,13 @@ components:
     Location:
       type: object
       properties:
-        id: {$ref: '#/components/schemas/FlexInt'}
+        id: {$ref: '#/components/schemas/FlexInt', description: ID of the location.}
     LocationResponse:
       allOf:
         - $ref: '#/components/schemas/Envelope'
         - type: object
           properties:
-            data: {$ref: '#/components/schemas/Location'}
+            data: {$ref: '#/components/schemas/Location', description: The location.}
 "##;
 
     /// The project's root with `area` as its only area file.
@@ -570,6 +631,38 @@ components:
     #[test]
     fn the_minimal_area_is_clean() {
         assert_eq!(findings(AREA), Vec::<String>::new());
+    }
+
+    #[test]
+    fn rule_descriptions() {
+        fires(&AREA.replace(", description: ID of the location.}", "}"), "describe the property");
+        fires(
+            &AREA.replace("description: ID of the location., schema", "schema"),
+            "describe the parameter `location_id`",
+        );
+    }
+
+    #[test]
+    fn cargo_features_match_the_areas() {
+        let root = crate::spec::parse_yaml("r", "tags: [{name: Locations, x-area: locations}]").unwrap();
+        let spec = merge(vec![("openapi/b2b/openapi.yaml".into(), root)]).0.unwrap();
+        let good = "[features]\nb2b = [\"locations\"]\nlocations = []\n";
+        assert!(features(&spec, "b2b", good).is_empty());
+        let missing = features(&spec, "b2b", "[features]\nb2b = []\nlocations = []\n");
+        assert!(missing.iter().any(|e| e.message.contains("`locations` of openapi/b2b/ is not in")), "{missing:?}");
+        let extra = features(&spec, "b2b", "[features]\nb2b = [\"locations\", \"gone\"]\nlocations = []\n");
+        assert!(extra.iter().any(|e| e.message.contains("`gone` is in the feature")), "{extra:?}");
+        let own = features(&spec, "b2b", "[features]\nb2b = [\"locations\"]\n");
+        assert!(own.iter().any(|e| e.message.contains("no cargo feature of its own")), "{own:?}");
+    }
+
+    #[test]
+    fn the_project_features_match_the_areas() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let (spec, _) = crate::spec::load_all(&root.join("openapi/b2b"));
+        let text = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml");
+        let found = features(&spec.expect("loads"), "b2b", &text);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
@@ -714,8 +807,8 @@ components:
     fn rule_unique_parameter_setters() {
         fires(
             &AREA.replace(
-                "        - {name: location_id, in: path, required: true, schema: {type: integer, format: int64}}",
-                "        - {name: location_id, in: path, required: true, schema: {type: integer, format: int64}}\n        - {name: id, in: query, schema: {type: integer}}\n        - {name: 'id[]', in: query, schema: {type: array, items: {type: integer}}}",
+                "        - {name: location_id, in: path, required: true, description: ID of the location., schema: {type: integer, format: int64}}",
+                "        - {name: location_id, in: path, required: true, description: ID of the location., schema: {type: integer, format: int64}}\n        - {name: id, in: query, schema: {type: integer}}\n        - {name: 'id[]', in: query, schema: {type: array, items: {type: integer}}}",
             ),
             "same Rust setter",
         );
@@ -778,18 +871,30 @@ components:
     #[test]
     fn rule_no_bounds_in_responses() {
         fires(
-            &AREA.replace("id: {$ref: '#/components/schemas/FlexInt'}", "id: {type: integer, minimum: 1}"),
+            &AREA.replace(
+                "id: {$ref: '#/components/schemas/FlexInt', description: ID of the location.}",
+                "id: {type: integer, minimum: 1, description: d}",
+            ),
             "no `minimum`",
         );
         fires(
-            &AREA.replace("id: {$ref: '#/components/schemas/FlexInt'}", "id: {type: string, format: date-time}"),
+            &AREA.replace(
+                "id: {$ref: '#/components/schemas/FlexInt', description: ID of the location.}",
+                "id: {type: string, format: date-time, description: d}",
+            ),
             "FlexDateTime",
         );
     }
 
     #[test]
     fn rule_3_1_types() {
-        fires(&AREA.replace("id: {$ref: '#/components/schemas/FlexInt'}", "id: {type: [string, 'null']}"), "3.1");
+        fires(
+            &AREA.replace(
+                "id: {$ref: '#/components/schemas/FlexInt', description: ID of the location.}",
+                "id: {type: [string, 'null'], description: d}",
+            ),
+            "3.1",
+        );
     }
 
     #[test]
@@ -803,8 +908,8 @@ components:
         );
         fires(
             &AREA.replace(
-                "        id: {$ref: '#/components/schemas/FlexInt'}\n",
-                "        id: {$ref: '#/components/schemas/FlexInt'}\n        Id: {type: string}\n",
+                "        id: {$ref: '#/components/schemas/FlexInt', description: ID of the location.}\n",
+                "        id: {$ref: '#/components/schemas/FlexInt', description: ID of the location.}\n        Id: {type: string, description: d}\n",
             ),
             "same Rust field",
         );
@@ -821,7 +926,7 @@ components:
 
     #[test]
     fn rule_template_collisions() {
-        let two = AREA.replace("components:", "  /company/{id}:\n    put:\n      operationId: put_location\n      tags: [Locations]\n      summary: x\n      security: [{BearerPartner: []}]\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: integer, format: int64}}\n      responses:\n        \"204\": {description: none}\n        \"4XX\": {$ref: '#/components/responses/Error'}\n        \"5XX\": {$ref: '#/components/responses/Error'}\ncomponents:");
+        let two = AREA.replace("components:", "  /company/{id}:\n    put:\n      operationId: put_location\n      tags: [Locations]\n      summary: x\n      security: [{BearerPartner: []}]\n      parameters:\n        - {name: id, in: path, required: true, description: d, schema: {type: integer, format: int64}}\n      responses:\n        \"204\": {description: none}\n        \"4XX\": {$ref: '#/components/responses/Error'}\n        \"5XX\": {$ref: '#/components/responses/Error'}\ncomponents:");
         fires(&two, "same to OpenAPI");
         let marked = two
             .replace(
@@ -836,7 +941,7 @@ components:
     fn rule_partial_payloads_require_nothing() {
         let partial = AREA.replace(
             "components:\n  schemas:\n",
-            "components:\n  schemas:\n    Payloads:\n      x-altegio-partial: true\n      type: object\n      properties:\n        location: {$ref: '#/components/schemas/Location'}\n",
+            "components:\n  schemas:\n    Payloads:\n      x-altegio-partial: true\n      type: object\n      properties:\n        location: {$ref: '#/components/schemas/Location', description: d}\n",
         );
         assert_eq!(findings(&partial), Vec::<String>::new());
         fires(

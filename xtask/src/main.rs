@@ -80,10 +80,13 @@ fn run_lint(rest: &[String]) -> Result<bool, String> {
         return Ok(false);
     };
     findings.extend(lint::lint(&spec));
+    let manifest = std::fs::read_to_string(repo().join("Cargo.toml")).map_err(|e| format!("Cargo.toml: {e}"))?;
+    findings.extend(lint::features(&spec, "b2b", &manifest));
     let mine = |f: &spec::SpecError| {
         areas.is_empty()
             || areas.iter().any(|a| f.file.ends_with(&format!("areas/{a}.yaml")))
             || f.file.ends_with(spec::ROOT_FILE)
+            || f.file == "Cargo.toml"
     };
     let mut shown: Vec<&spec::SpecError> = findings.iter().filter(|f| mine(f)).collect();
     let generation = if shown.is_empty() { lint::generation(&spec, &areas) } else { Vec::new() };
