@@ -232,24 +232,28 @@
 pub mod b2b;
 #[cfg(feature = "schemars")]
 mod json_schema;
-#[cfg(feature = "mock")]
-#[cfg_attr(docsrs, doc(cfg(feature = "mock")))]
-pub mod mock;
 mod runtime;
 #[cfg(altegio_b2b)]
+#[cfg_attr(docsrs, doc(cfg(feature = "b2b")))]
 pub mod sms;
 #[cfg(altegio_b2b)]
+#[cfg_attr(docsrs, doc(cfg(feature = "b2b")))]
 pub mod webhook;
 pub mod wire;
 
 /// The B2B API's client, the one most integrations start with (also `altegio::b2b::Client`).
 #[cfg(altegio_b2b)]
+#[cfg_attr(docsrs, doc(cfg(feature = "b2b")))]
 pub use b2b::{Client, ClientBuilder};
 pub use progenitor_client::{ByteStream, ResponseValue};
 pub use runtime::Operation;
 pub use runtime::config::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT};
 pub use runtime::error::{ApiErrorBody, Error, ErrorKind, Result};
 pub use runtime::limit::{RateLimiter, RetryPolicy};
+/// The embedded mock server (feature `mock`).
+#[cfg(feature = "mock")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mock")))]
+pub use runtime::mock;
 pub use runtime::pipeline::CallOptions;
 pub use runtime::secret::Secret;
 /// The schemars version whose `JsonSchema` the types implement (feature `schemars`).

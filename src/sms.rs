@@ -102,6 +102,7 @@ mod report {
         /// client's base URL, or plain `http` to loopback. Anything else is refused
         /// without sending. A report is a write: it is not retried once it may have
         /// reached the server.
+        #[cfg_attr(docsrs, doc(cfg(feature = "notifications")))]
         pub async fn report_sms_delivery(
             &self,
             callback_url: &str,

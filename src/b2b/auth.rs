@@ -95,6 +95,7 @@ impl Client {
     /// error whose message names the `uuid`; finish with
     /// [`login_second_factor`](Self::login_second_factor).
     #[cfg(feature = "auth")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "auth")))]
     pub async fn login(&self, login: &str, password: &str) -> Result<types::AuthUser> {
         self.login_inner(login, password, None).await
     }
@@ -102,6 +103,7 @@ impl Client {
     /// Finishes a two-factor login with the `uuid` from the first step and the code the
     /// user received.
     #[cfg(feature = "auth")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "auth")))]
     pub async fn login_second_factor(
         &self,
         login: &str,

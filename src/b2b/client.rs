@@ -16,6 +16,7 @@ use std::time::Duration;
 pub const PRODUCTION_URL: &str = "https://api.alteg.io/api/v1";
 
 /// Configures a [`Client`]; start with [`Client::builder`].
+#[must_use = "a client builder does nothing until `.build()`"]
 pub struct ClientBuilder {
     partner_token: String,
     user_token: Option<String>,

@@ -64,6 +64,7 @@ mod calls {
         /// (`POST /company/{location_id}/clients/files/{client_id}`, multipart field `file`).
         /// The reply lists every file of the client. Needs the user token.
         #[cfg(feature = "clients")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "clients")))]
         pub async fn upload_client_file(
             &self,
             location_id: i64,
@@ -82,6 +83,7 @@ mod calls {
         /// Uploads an image (`POST /images/{entity}`, multipart field `image`), optionally
         /// attaching it to a team member or a service at once. Needs the user token.
         #[cfg(feature = "utilities")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "utilities")))]
         pub async fn upload_image(
             &self,
             entity: &str,
@@ -105,6 +107,7 @@ mod calls {
         /// Deletes an image group (`DELETE /images/{entity}` with a multipart body holding
         /// `image_group_id`). Needs the user token.
         #[cfg(feature = "utilities")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "utilities")))]
         pub async fn delete_image(
             &self,
             entity: &str,

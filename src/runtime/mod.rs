@@ -1,6 +1,6 @@
 //! What runs on every call of every API, apart from generated code: the pipeline
 //! (limiter, send, body cap, retry decision, error mapping), errors, secrets, the URL
-//! policy, pagination and the HTTP client's settings. Nothing here is specific to one
+//! policy, pagination, the HTTP client's settings and the embedded mock. Nothing here is specific to one
 //! Altegio API; each API's module (`crate::b2b`) plugs its generated client into it
 //! through progenitor's hooks.
 //!
@@ -11,6 +11,8 @@
 pub(crate) mod config;
 pub(crate) mod error;
 pub(crate) mod limit;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod operation;
 pub(crate) mod paginate;
 pub(crate) mod pipeline;
@@ -22,6 +24,15 @@ pub use operation::Operation;
 pub(crate) use paginate::{Page, Paged, total_of};
 pub(crate) use pipeline::{CallOptions, check_decode, typed, untyped};
 pub(crate) use url_policy::encode_path;
+
+/// Every operation of every enabled API (the mock serves them all).
+#[cfg_attr(not(feature = "mock"), allow(dead_code))]
+pub(crate) fn all_operations() -> Vec<&'static Operation> {
+    let mut out: Vec<&'static Operation> = Vec::new();
+    #[cfg(altegio_b2b)]
+    out.extend(crate::b2b::operations::all());
+    out
+}
 
 /// The facts of an operation of any enabled API, by its operationId.
 pub(crate) fn find_operation(id: &str) -> Option<&'static Operation> {

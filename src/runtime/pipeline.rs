@@ -23,6 +23,7 @@ use tracing::Instrument;
 /// Options for one call, overriding the client's settings (see `send_with`).
 #[derive(Clone, Debug, Default)]
 #[non_exhaustive]
+#[must_use = "call options take effect only when passed to `send_with`"]
 pub struct CallOptions {
     pub(crate) timeout: Option<Duration>,
     pub(crate) retry: Option<RetryPolicy>,

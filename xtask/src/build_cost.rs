@@ -11,13 +11,16 @@
 //!    its own target directory and with cargo's default profile: what an integrator waits
 //!    for, without this workspace's profile settings and, as for a crates.io dependency,
 //!    without incremental compilation;
-//! 7. the first `cargo check` of that crate in a fresh target directory (what
-//!    rust-analyzer runs when the project is opened);
+//! 7. the first `cargo check` of that crate after that build, in the same target directory
+//!    (what rust-analyzer runs next: build scripts and proc macros are reused, every crate
+//!    is checked again);
 //! 8. a clean build of a crate that depends on `altegio` with `rustls` and one area.
 //!
-//! The layout issue's baselines are the figures measured before it (a clean downstream
-//! build of 148 s, 48 s for the first `cargo check`, 70 s with one area, 19 s for a spec
-//! edit); each row gives the ratio to them and says whether the target is met.
+//! With `--baseline REV`, steps 6 to 8 also run on the crate as it was at commit `REV` (a
+//! git worktree in `target/build-cost/baseline-src`), in the same run, and the rows give
+//! the ratio to those figures. Without it the ratios are to the figures measured before the
+//! layout change (148 s, 48 s, 70 s). The spec-edit rebuild is compared with the 19 s
+//! measured then.
 //!
 //! It also reports the size of the generated code. Files edited for steps 4 and 5 are restored, also
 //! when a step fails. Results go to `target/bench-results/build_cost.json`.
@@ -104,8 +107,73 @@ fn dependent_crate(repo: &Path, dir: &Path, features: &str) -> Result<(), String
     Ok(())
 }
 
+/// What an integrator waits for, in seconds: a clean build of a crate depending on `altegio`
+/// (default features), its first `cargo check` after that build, and a clean build with
+/// `rustls` and one area.
+struct Downstream {
+    clean: f64,
+    check: f64,
+    minimal: f64,
+}
+
+fn downstream(src: &Path, work: &Path, step: &str) -> Result<Downstream, String> {
+    println!("{step} clean build of a crate that depends on altegio (default profile)...");
+    let dependent = work.join("dependent");
+    dependent_crate(src, &dependent, "")?;
+    let clean =
+        cargo_with(&dependent, &dependent.join("target"), &["build", "--quiet"], &[("CARGO_INCREMENTAL", "0")])?;
+    println!("    {clean:.1} s");
+    println!("{step} first `cargo check` of that crate after the build...");
+    let check = cargo_with(&dependent, &dependent.join("target"), &["check", "--quiet"], &[])?;
+    println!("    {check:.1} s");
+    println!("{step} clean build of a crate that depends on altegio with rustls and one area...");
+    let minimal_dir = work.join("dependent-minimal");
+    dependent_crate(src, &minimal_dir, ", default-features = false, features = [\"rustls\", \"locations\"]")?;
+    let minimal =
+        cargo_with(&minimal_dir, &minimal_dir.join("target"), &["build", "--quiet"], &[("CARGO_INCREMENTAL", "0")])?;
+    println!("    {minimal:.1} s");
+    Ok(Downstream { clean, check, minimal })
+}
+
+/// A detached git worktree of `rev`, removed when dropped.
+struct Worktree {
+    repo: PathBuf,
+    path: PathBuf,
+}
+
+impl Worktree {
+    fn add(repo: &Path, path: &Path, rev: &str) -> Result<Worktree, String> {
+        let _ = Command::new("git").arg("-C").arg(repo).args(["worktree", "remove", "--force"]).arg(path).status();
+        let ok = Command::new("git")
+            .arg("-C")
+            .arg(repo)
+            .args(["worktree", "add", "--detach", "--quiet"])
+            .arg(path)
+            .arg(rev)
+            .status()
+            .map_err(|e| format!("git: {e}"))?
+            .success();
+        if !ok {
+            return Err(format!("cannot check out `{rev}` as a worktree"));
+        }
+        Ok(Worktree { repo: repo.to_path_buf(), path: path.to_path_buf() })
+    }
+}
+
+impl Drop for Worktree {
+    fn drop(&mut self) {
+        let _ = Command::new("git")
+            .arg("-C")
+            .arg(&self.repo)
+            .args(["worktree", "remove", "--force"])
+            .arg(&self.path)
+            .status();
+    }
+}
+
 pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
     let keep = rest.iter().any(|a| a == "--keep");
+    let baseline_rev = rest.iter().position(|a| a == "--baseline").and_then(|i| rest.get(i + 1)).cloned();
     let target = repo.join("target/build-cost");
     if !keep && target.exists() {
         std::fs::remove_dir_all(&target).map_err(|e| format!("{}: {e}", target.display()))?;
@@ -154,21 +222,17 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
         "// build-cost: a one-line edit\n",
     )?;
 
-    println!("6/8 clean build of a crate that depends on altegio (default profile)...");
-    let dependent = target.join("dependent");
-    dependent_crate(repo, &dependent, "")?;
-    let as_dependency =
-        cargo_with(&dependent, &dependent.join("target"), &["build", "--quiet"], &[("CARGO_INCREMENTAL", "0")])?;
-    println!("    {as_dependency:.1} s");
-    println!("7/8 first `cargo check` of that crate, fresh target directory...");
-    let first_check = cargo_with(&dependent, &dependent.join("target-check"), &["check", "--quiet"], &[])?;
-    println!("    {first_check:.1} s");
-    println!("8/8 clean build of a crate that depends on altegio with rustls and one area...");
-    let minimal = target.join("dependent-minimal");
-    dependent_crate(repo, &minimal, ", default-features = false, features = [\"rustls\", \"locations\"]")?;
-    let as_minimal_dependency =
-        cargo_with(&minimal, &minimal.join("target"), &["build", "--quiet"], &[("CARGO_INCREMENTAL", "0")])?;
-    println!("    {as_minimal_dependency:.1} s");
+    let current = downstream(repo, &target, "6-8/8")?;
+    let (as_dependency, first_check, as_minimal_dependency) = (current.clean, current.check, current.minimal);
+    let (base_label, base) = match &baseline_rev {
+        Some(rev) => {
+            let src = target.join("baseline-src");
+            let _tree = Worktree::add(repo, &src, rev)?;
+            let b = downstream(&src, &target.join("baseline"), &format!("baseline {rev}:"))?;
+            (format!("`{rev}`, measured in the same run"), b)
+        }
+        None => ("before the layout change".to_string(), Downstream { clean: 148.0, check: 48.0, minimal: 70.0 }),
+    };
 
     let row = |case: &str, value: f64, unit: &str, baseline: &str, base: f64, target: Option<f64>| {
         let ratio = value / base;
@@ -179,30 +243,30 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
             "met": target.map(|t| ratio <= t),
         })
     };
-    // Ratios to the figures measured before the layout issue; targets as ratios to them.
+    // Ratios to the baseline; the targets (absolute) as ratios to it.
     let rows = vec![
         row(
             "clean build as a dependency, default features (target ≤ 100 s)",
             as_dependency,
             "s",
-            "before the layout change (148 s)",
-            148.0,
-            Some(100.0 / 148.0),
+            &base_label,
+            base.clean,
+            Some(100.0 / base.clean),
         ),
         row(
-            "first `cargo check` as a dependency (target ≤ 30 s)",
+            "first `cargo check` as a dependency, after that build (target ≤ 30 s)",
             first_check,
             "s",
-            "before the layout change (48 s)",
-            48.0,
-            Some(30.0 / 48.0),
+            &base_label,
+            base.check,
+            Some(30.0 / base.check),
         ),
         row(
             "clean build as a dependency, `rustls` + one area (target: no slower)",
             as_minimal_dependency,
             "s",
-            "before the layout change (70 s)",
-            70.0,
+            &base_label,
+            base.minimal,
             Some(1.0),
         ),
         row(
@@ -257,7 +321,9 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
              afterwards. The dependent build compiles an empty crate with `altegio = {{ path = ... }}` and the \
              repository's lock file, in its own target directory, with cargo's default dev profile (full \
              debug info, build scripts unoptimised) and `CARGO_INCREMENTAL=0`, as a crates.io dependency is \
-             built. All areas generate {lines} lines ({bytes} bytes) of Rust. One run each, not a median."
+             built; its first `cargo check` runs right after, in the same target directory. The baseline of \
+             those three is {base_label}. All areas generate {lines} lines ({bytes} bytes) of Rust. One run each, \
+             not a median."
         ),
         "machine": machine,
         "started_unix": started_unix,

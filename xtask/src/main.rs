@@ -19,9 +19,11 @@ cargo xtask <task>
   areas [--check]         print the table of areas and operation counts, and write it into
                           README.md between its markers (--check: fail if README.md is stale)
   mock [--port N]         run the embedded mock server (default port 8080)
-  build-cost [--keep]     measure clean build, one-area build, spec-edit and handwritten-edit
-                          rebuilds and the generated code size, in target/build-cost
-                          (--keep: reuse that target dir instead of starting clean)
+  build-cost [--keep] [--baseline REV]
+                          measure clean build, one-area build, spec-edit and handwritten-edit
+                          rebuilds, builds as a dependency and the generated code size, in
+                          target/build-cost (--keep: reuse that target dir instead of starting
+                          clean; --baseline: also measure the dependency builds at commit REV)
   bench-report            write BENCHMARKS.md from the results of `cargo bench`
   help                    this text
 ";

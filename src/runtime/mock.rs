@@ -22,7 +22,6 @@
 //! ```
 
 use crate::Operation;
-use crate::b2b::operations;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
@@ -162,7 +161,7 @@ impl MockServer {
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
         let state = Arc::new(Mutex::new(State::default()));
-        let routes = Arc::new(Routes::new(operations::all()));
+        let routes = Arc::new(Routes::new(crate::runtime::all_operations()));
         let (tx, mut rx) = oneshot::channel::<()>();
         let task_state = state.clone();
         tokio::spawn(async move {
@@ -251,9 +250,9 @@ enum Segment {
 }
 
 impl Routes {
-    fn new(ops: &'static [Operation]) -> Self {
+    fn new(ops: Vec<&'static Operation>) -> Self {
         let mut routes: Vec<(&'static Operation, Vec<Segment>)> = ops
-            .iter()
+            .into_iter()
             .map(|op| {
                 let segs = op
                     .path
