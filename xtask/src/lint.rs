@@ -438,17 +438,10 @@ impl Linter<'_> {
             if schema.get("x-altegio-partial").and_then(Value::as_bool) != Some(true) {
                 continue;
             }
-            let mut reached = BTreeSet::from([root.clone()]);
-            let mut queue = vec![root.clone()];
-            while let Some(name) = queue.pop() {
-                let mut found = BTreeSet::new();
-                spec::collect_refs(schemas.get(&name).unwrap_or(&Value::Null), &mut found);
-                for f in found.into_iter().filter_map(|f| f.strip_prefix("schemas/").map(str::to_string)) {
-                    if reached.insert(f.clone()) {
-                        queue.push(f);
-                    }
-                }
-            }
+            let reached: BTreeSet<String> = spec::reachable(self.doc(), [format!("schemas/{root}")])
+                .into_iter()
+                .filter_map(|k| k.strip_prefix("schemas/").map(str::to_string))
+                .collect();
             let mut findings = Vec::new();
             for name in &reached {
                 let sp = format!("/components/schemas/{}", esc(name));
@@ -478,22 +471,10 @@ impl Linter<'_> {
                 spec::collect_refs(resp, &mut refs);
             }
         }
-        let mut names: BTreeSet<String> = BTreeSet::new();
-        let mut queue: Vec<String> = refs.into_iter().collect();
-        while let Some(r) = queue.pop() {
-            let Some(name) = r.strip_prefix("schemas/") else {
-                continue;
-            };
-            if !names.insert(name.to_string()) {
-                continue;
-            }
-            if let Some(s) = self.doc().pointer(&format!("/components/schemas/{}", esc(name))) {
-                let mut more = BTreeSet::new();
-                spec::collect_refs(s, &mut more);
-                queue.extend(more);
-            }
-        }
-        names
+        spec::reachable(self.doc(), refs)
+            .into_iter()
+            .filter_map(|k| k.strip_prefix("schemas/").map(str::to_string))
+            .collect()
     }
 
     /// Path templates that are the same to OpenAPI.

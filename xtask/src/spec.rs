@@ -4,7 +4,9 @@
 #[cfg(test)]
 pub use altegio_codegen::load::merge;
 pub use altegio_codegen::load::{AREAS_DIR, ROOT_FILE, Spec, load, load_all, parse_yaml};
-pub use altegio_codegen::model::{METHODS, Operation, collect_refs, esc, operations, success_response, tag_areas};
+pub use altegio_codegen::model::{
+    METHODS, Operation, collect_refs, esc, operations, reachable, success_response, tag_areas,
+};
 pub use altegio_codegen::prepare::{OR_EMPTY_SUFFIX, REPLACEMENTS, or_empty_target, prepare};
 pub use altegio_codegen::{Settings, SpecError};
 
