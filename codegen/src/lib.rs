@@ -7,7 +7,7 @@
 //! [`build_api`]; its `cargo xtask` uses the same functions for the lint, the coverage
 //! report and the tables, so every task reads a spec the same way.
 //!
-//! - [`load`]: read and merge a spec folder, every error naming its file and JSON pointer.
+//! - [`load`](mod@load): read and merge a spec folder, every error naming its file and JSON pointer.
 //! - [`model`]: the one model of an operation and the spec-walking helpers.
 //! - [`casing`]: progenitor's identifiers.
 //! - [`prepare`]: the document progenitor is given.
