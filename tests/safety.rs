@@ -23,6 +23,16 @@ async fn a_campaign_without_filter_is_refused_unless_opted_in() {
             .body(types::EmailMailing { subject: "S".into(), text: "T".into() })
     };
     assert!(email().send().await.unwrap_err().is_invalid_request());
+    // Filters that match everyone do not count: invisible text, a bare wildcard or separator.
+    for value in ["\u{200B}", "@", "%", " + ", "\u{2060}%"] {
+        for err in [
+            email().fullname(value).send().await.unwrap_err(),
+            email().email(value).send().await.unwrap_err(),
+            sms().phone(value).send().await.unwrap_err(),
+        ] {
+            assert!(err.is_invalid_request() && err.to_string().contains("every client"), "{value:?}: {err}");
+        }
+    }
     assert!(server.requests().is_empty(), "nothing was sent");
 
     sms().phone("+1315").send().await.unwrap();
@@ -37,6 +47,18 @@ fn tokens_never_travel_over_plain_http_to_other_hosts() {
     assert!(err.is_invalid_request() && err.to_string().contains("unencrypted"), "{err}");
     altegio::Client::builder("p").base_url("http://127.0.0.1:9/api/v1").build().unwrap();
     altegio::Client::builder("p").base_url("http://proxy.internal/api/v1").allow_insecure_http(true).build().unwrap();
+}
+
+#[tokio::test]
+async fn a_base_url_with_credentials_is_refused_and_never_printed() {
+    let server = server().await;
+    let url = server.url().replace("http://", "http://admin:hunter2@");
+    let err = altegio::Client::builder("p").base_url(url).build().unwrap_err();
+    assert!(err.is_invalid_request(), "{err}");
+    for shown in [err.to_string(), format!("{err:?}")] {
+        assert!(!shown.contains("hunter2") && !shown.contains("admin"), "{shown}");
+    }
+    assert!(server.requests().is_empty());
 }
 
 #[tokio::test]

@@ -91,8 +91,10 @@ impl ClientHooks<Context> for Client {
     }
 }
 
-/// Whether the query has a non-empty value for one of the operation's narrowing filters
-/// (`x-altegio-mass-mailing` in the spec).
+/// Whether one of the operation's narrowing filters (`x-altegio-mass-mailing` in the spec)
+/// really narrows: its value holds at least one letter or digit. Blank text, invisible
+/// characters (a zero-width space), a bare wildcard (`%`) or separator (`@`, `+`) match
+/// every client and do not count.
 fn has_filter(url: &reqwest::Url, filters: &[&str]) -> bool {
-    url.query_pairs().any(|(k, v)| filters.contains(&k.as_ref()) && !v.trim().is_empty())
+    url.query_pairs().any(|(k, v)| filters.contains(&k.as_ref()) && v.chars().any(char::is_alphanumeric))
 }

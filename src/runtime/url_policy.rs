@@ -37,6 +37,13 @@ pub(crate) fn check_base_url(url: &str, allow_insecure: bool, has_tls: bool) -> 
             return Err(Error::invalid_request(format!("unsupported URL scheme `{other}`")));
         }
     }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        // Named without the credentials: they would otherwise end up in errors and logs.
+        return Err(Error::invalid_request(format!(
+            "the base URL for `{}` carries a user name or password; give the host without credentials",
+            parsed.host_str().unwrap_or_default()
+        )));
+    }
     if parsed.query().is_some() || parsed.fragment().is_some() {
         return Err(Error::invalid_request("the base URL must not have a query or fragment"));
     }
@@ -106,6 +113,16 @@ mod tests {
         assert!(check_base_url("ftp://x", true, true).is_err());
         assert!(check_base_url("not a url", false, true).is_err());
         assert!(check_base_url("https://x/?a=1", false, true).is_err());
+    }
+
+    #[test]
+    fn credentials_in_the_base_url_are_refused_without_echoing_them() {
+        for url in ["http://admin:secret@127.0.0.1:9/api", "https://admin@api.alteg.io/api/v1", "https://:secret@x.io"]
+        {
+            let e = check_base_url(url, false, true).unwrap_err();
+            assert!(e.is_invalid_request() && e.to_string().contains("user name or password"), "{url}: {e}");
+            assert!(!e.to_string().contains("secret") && !e.to_string().contains("admin"), "{e}");
+        }
     }
 
     #[test]
