@@ -271,6 +271,41 @@ async fn success_false_with_200_is_an_api_error() {
 }
 
 #[tokio::test]
+async fn an_oversized_error_page_does_not_spoil_the_next_attempt_or_the_kind() {
+    let page = format!("<html>{}</html>", "x".repeat(64 * 1024));
+    let html = |status| Fault::Reply(status, vec![("content-type", "text/html".into())], page.clone().into_bytes());
+    let client = |s: &FaultServer, policy| {
+        Client::builder("p").base_url(&s.url).no_rate_limit().max_body_size(4 * 1024).retry(policy).build().unwrap()
+    };
+    // A 503 whose page is over the limit, retried, then a 200: the call succeeds.
+    let s = FaultServer::start(vec![html(503)]).await;
+    let reply = client(&s, quick_retries(3)).get_location().location_id(1).send().await;
+    assert!(reply.is_ok(), "{reply:?}");
+    assert_eq!(s.count(), 2);
+    // A 429 with an oversized page is still a rate limit, not a decode error.
+    let s = FaultServer::start(vec![html(429)]).await;
+    let err = client(&s, RetryPolicy::none()).get_location().location_id(1).send().await.unwrap_err();
+    assert!(err.is_rate_limited(), "{err:?}");
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(429));
+}
+
+#[tokio::test]
+async fn a_request_that_cannot_be_built_is_not_retried_and_takes_no_slot() {
+    let s = FaultServer::start(vec![]).await;
+    // One request per 10 s: a second slot taken would make the next call wait.
+    let limiter = std::sync::Arc::new(altegio::RateLimiter::new(&[(1, Duration::from_secs(10))]));
+    let client = Client::builder("p").base_url(&s.url).rate_limiter(limiter).retry(quick_retries(3)).build().unwrap();
+    let huge = "1".repeat(70 * 1024); // past the longest URI a request may have
+    let err = client.phone_number_format_check().phone(huge.as_str()).send().await.unwrap_err();
+    assert_eq!(err.attempts(), 1, "{err:?}");
+    assert!(!err.to_string().contains("after 3 attempts"), "{err}");
+    assert_eq!(s.count(), 0);
+    let started = Instant::now();
+    client.get_location().location_id(1).send().await.unwrap();
+    assert!(started.elapsed() < Duration::from_secs(2), "the failed call took a limiter slot");
+}
+
+#[tokio::test]
 async fn a_very_large_body_is_cut_at_the_limit() {
     let mut big = br#"{"success": true, "data": {"title": ""#.to_vec();
     big.extend(std::iter::repeat_n(b'x', 8 * 1024 * 1024));

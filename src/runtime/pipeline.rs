@@ -114,6 +114,13 @@ pub(crate) async fn execute(
     let idempotent = matches!(*request.method(), reqwest::Method::GET | reqwest::Method::HEAD);
     let started = Instant::now();
     let mut attempt = 0u32;
+    // A request whose URL cannot be sent at all (an `http::Uri` has a length limit) fails
+    // in reqwest before any connection: let it fail there at once, without a limiter slot
+    // and without retries, since nothing was or will be sent.
+    if http::Uri::try_from(request.url().as_str()).is_err() {
+        set_attempts(1);
+        return http.execute(request).await;
+    }
     loop {
         attempt += 1;
         let spare = if attempt < policy.max_attempts { request.try_clone() } else { None };
@@ -121,6 +128,8 @@ pub(crate) async fn execute(
             limiter.acquire().await;
         }
         set_attempts(attempt);
+        // What one attempt saw says nothing about the next one.
+        let _ = CALL.try_with(|c| c.borrow_mut().truncated = false);
         *request.timeout_mut() = Some(timeout);
         let outcome = match http.execute(request).await {
             Ok(mut response) => match read_body(&mut response, config.max_body).await {
@@ -139,7 +148,7 @@ pub(crate) async fn execute(
                 retry_after_header = None;
                 // A failed connect never sent anything; everything else may have reached
                 // the server, and only idempotent requests may go again.
-                e.is_connect() || idempotent
+                !e.is_builder() && (e.is_connect() || idempotent)
             }
         };
         if may_retry
@@ -302,7 +311,9 @@ fn finish<T, E>(
     path_of: fn(&[u8]) -> Option<(String, String)>,
 ) -> crate::Result<ResponseValue<T>> {
     let secrets: Vec<&str> = state.secrets.iter().map(String::as_str).collect();
-    if state.truncated {
+    // A cut body fails to decode; but an error status says what happened whatever its
+    // page (a 429 stays rate limited), so only a success reply becomes a decode error.
+    if state.truncated && state.status.is_none_or(|s| s.is_success()) {
         let mut e = Error::new(ErrorKind::Decode)
             .with_message("the reply body is larger than the client's limit (ClientBuilder::max_body_size)");
         if let Some(s) = state.status {
