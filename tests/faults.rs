@@ -306,6 +306,30 @@ async fn a_request_that_cannot_be_built_is_not_retried_and_takes_no_slot() {
 }
 
 #[tokio::test]
+async fn retry_after_beyond_any_clock_neither_panics_nor_is_ignored() {
+    let huge = |v: &str| Fault::Reply(429, vec![("retry-after", v.into())], ERR.into());
+    // Past u64: as long as can be, so the default policy stops at once instead of retrying.
+    for v in ["18446744073709551616", "18446744073709551615", "999999"] {
+        let s = FaultServer::start(vec![huge(v)]).await;
+        let started = Instant::now();
+        let err = get(&s, quick_retries(3)).await.unwrap_err();
+        assert!(err.is_rate_limited() && err.attempts() == 1, "{v}: {err:?}");
+        assert!(started.elapsed() < Duration::from_secs(1), "{v}");
+    }
+    // A policy without bounds honours it: the call waits (and does not panic).
+    let s = FaultServer::start(vec![huge("18446744073709551615")]).await;
+    let unbounded = RetryPolicy {
+        max_attempts: 3,
+        base_delay: Duration::from_millis(1),
+        max_delay: Duration::MAX,
+        max_elapsed: Duration::MAX,
+    };
+    let waited = tokio::time::timeout(Duration::from_millis(300), get(&s, unbounded)).await;
+    assert!(waited.is_err(), "the call should still be waiting: {waited:?}");
+    assert_eq!(s.count(), 1);
+}
+
+#[tokio::test]
 async fn a_very_large_body_is_cut_at_the_limit() {
     let mut big = br#"{"success": true, "data": {"title": ""#.to_vec();
     big.extend(std::iter::repeat_n(b'x', 8 * 1024 * 1024));

@@ -65,3 +65,12 @@ fn the_default_limiter_is_altegios_and_shared() {
     assert_eq!(RateLimiter::shared().limits(), &altegio::b2b::RATE_LIMITS);
     assert!(Arc::ptr_eq(&RateLimiter::shared(), &RateLimiter::shared()));
 }
+
+#[tokio::test]
+async fn a_window_as_long_as_the_clock_allows_waits_instead_of_panicking() {
+    let limiter = RateLimiter::new(&[(1, std::time::Duration::MAX)]);
+    limiter.acquire().await;
+    // The second permit never comes; the point is that asking for it does not panic.
+    let second = tokio::time::timeout(std::time::Duration::from_millis(100), limiter.acquire()).await;
+    assert!(second.is_err(), "a second permit within an endless window");
+}

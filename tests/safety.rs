@@ -83,3 +83,36 @@ async fn a_hostile_phone_cannot_change_the_request_path() {
         assert_eq!(server.requests().len(), n, "{odd:?} was sent");
     }
 }
+
+#[tokio::test]
+async fn a_supplied_http_client_never_follows_a_redirect() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    // The other server counts what reaches it; the first answers every request with a 307 to it.
+    let target = server().await;
+    let redirector = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}/api/v1", redirector.local_addr().unwrap());
+    let location = format!("{}/company/1/clients", target.url());
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = redirector.accept().await {
+            let location = location.clone();
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 64 * 1024];
+                let _ = stream.read(&mut buf).await;
+                let reply =
+                    format!("HTTP/1.1 307 Temporary Redirect\r\nlocation: {location}\r\ncontent-length: 0\r\n\r\n");
+                let _ = stream.write_all(reply.as_bytes()).await;
+            });
+        }
+    });
+    // reqwest's own default follows up to ten redirects; the crate's policy wins.
+    let client = altegio::Client::builder(PARTNER)
+        .user_token(USER)
+        .base_url(base)
+        .http_client(reqwest::Client::builder())
+        .build()
+        .unwrap();
+    let body = types::builder::ClientCreate::default().name("Ada".to_string()).phone("+13155550175".to_string());
+    let err = client.create_client().location_id(1).body(body).send().await.unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(307), "{err:?}");
+    assert!(target.requests().is_empty(), "the write followed the redirect");
+}

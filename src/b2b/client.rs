@@ -24,7 +24,7 @@ pub struct ClientBuilder {
     timeout: Duration,
     connect_timeout: Duration,
     user_agent: String,
-    http: Option<reqwest::Client>,
+    http: Option<reqwest::ClientBuilder>,
     allow_insecure_http: bool,
     limiter: Option<Arc<RateLimiter>>,
     retry: RetryPolicy,
@@ -89,8 +89,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Time allowed to open a connection (default 10 s). Ignored with
-    /// [`http_client`](Self::http_client).
+    /// Time allowed to open a connection (default 10 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
@@ -102,9 +101,12 @@ impl ClientBuilder {
         self
     }
 
-    /// Uses this `reqwest::Client` (and its connection pool, proxy and TLS settings).
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http = Some(client);
+    /// Builds the HTTP client from this `reqwest::ClientBuilder` (its proxy, TLS, pool
+    /// and other settings), with the crate's own policy applied on top: redirects are never
+    /// followed (a redirected write could be replayed, and tokens must not follow a
+    /// redirect to another host), and the connect timeout is this builder's.
+    pub fn http_client(mut self, builder: reqwest::ClientBuilder) -> Self {
+        self.http = Some(builder);
         self
     }
 
@@ -139,10 +141,7 @@ impl ClientBuilder {
         let base = check_base_url(&self.base_url, self.allow_insecure_http, crate::runtime::config::HAS_TLS)?;
         let user_agent = HeaderValue::from_str(&self.user_agent)
             .map_err(|_| Error::invalid_request("the user agent cannot be sent in a header"))?;
-        let http = match self.http {
-            Some(h) => h,
-            None => crate::runtime::config::build_http(self.connect_timeout)?,
-        };
+        let http = crate::runtime::config::build_http(self.http, self.connect_timeout)?;
         let config = Config {
             timeout: self.timeout,
             user_agent,

@@ -62,8 +62,11 @@ pub(crate) const HAS_TLS: bool = cfg!(any(feature = "rustls", feature = "native-
 /// own crypto provider (aws-lc-rs), so a `reqwest::Client` built anywhere else in the
 /// program, with or without TLS features of its own, works whether or not an altegio
 /// client exists (`tests/tls.rs` runs such a program).
-pub(crate) fn build_http(connect_timeout: Duration) -> Result<reqwest::Client> {
-    reqwest::Client::builder()
+///
+/// A builder given by the user keeps its settings; the redirect policy and the connect
+/// timeout are the crate's, whatever it said.
+pub(crate) fn build_http(user: Option<reqwest::ClientBuilder>, connect_timeout: Duration) -> Result<reqwest::Client> {
+    user.unwrap_or_default()
         .connect_timeout(connect_timeout)
         .redirect(reqwest::redirect::Policy::none())
         .build()

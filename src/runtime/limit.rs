@@ -57,7 +57,8 @@ impl RateLimiter {
                     (in_window.len() >= *limit as usize).then(|| {
                         // The oldest request that must leave the window before another may start.
                         let oldest = in_window[in_window.len() - *limit as usize];
-                        (*oldest + *window).saturating_duration_since(now)
+                        // A window too long for the clock frees no slot in any foreseeable time.
+                        oldest.checked_add(*window).map_or(Duration::MAX, |free| free.saturating_duration_since(now))
                     })
                 });
                 match wait.max() {
@@ -115,13 +116,14 @@ impl RetryPolicy {
             return None;
         }
         let exp = self.base_delay.saturating_mul(1u32 << (attempt - 1).min(16)).min(self.max_delay);
-        let backoff = exp.mul_f64(jitter());
+        // `mul_f64` would panic when rounding pushes a huge delay past `Duration::MAX`.
+        let backoff = Duration::try_from_secs_f64(exp.as_secs_f64() * jitter()).unwrap_or(exp);
         let wait = match retry_after {
             Some(ra) if ra > self.max_delay => return None,
             Some(ra) => ra.max(backoff),
             None => backoff,
         };
-        (elapsed + wait <= self.max_elapsed).then_some(wait)
+        (elapsed.saturating_add(wait) <= self.max_elapsed).then_some(wait)
     }
 }
 
@@ -148,6 +150,22 @@ fn jitter() -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extreme_settings_and_headers_never_overflow() {
+        let max = RetryPolicy {
+            max_attempts: 5,
+            base_delay: Duration::MAX,
+            max_delay: Duration::MAX,
+            max_elapsed: Duration::MAX,
+        };
+        for attempt in 1..5 {
+            assert!(max.next_wait(attempt, Duration::MAX, Some(Duration::MAX)).is_some());
+            assert!(max.next_wait(attempt, Duration::from_secs(1), None).is_some());
+        }
+        // The default policy stops at once on a wait longer than its longest delay.
+        assert_eq!(RetryPolicy::default().next_wait(1, Duration::ZERO, Some(Duration::MAX)), None);
+    }
 
     #[test]
     fn waits_grow_and_stop() {

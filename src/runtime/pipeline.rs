@@ -386,8 +386,9 @@ fn api_error(status: StatusCode, state: &CallState, secrets: &[&str]) -> Error {
 /// `Retry-After` as seconds or as an HTTP date.
 pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let v = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
-    if let Ok(secs) = v.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
+    if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+        // Seconds; a number past u64 is as long a wait as can be, not an absent header.
+        return Some(v.parse::<u64>().map_or(Duration::MAX, Duration::from_secs));
     }
     let when = chrono::DateTime::parse_from_rfc2822(v).ok()?;
     let wait = when.signed_duration_since(chrono::Utc::now()).num_milliseconds();
