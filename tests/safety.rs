@@ -116,3 +116,29 @@ async fn a_supplied_http_client_never_follows_a_redirect() {
     assert_eq!(err.status().map(|s| s.as_u16()), Some(307), "{err:?}");
     assert!(target.requests().is_empty(), "the write followed the redirect");
 }
+
+#[tokio::test]
+async fn a_loopback_base_url_never_goes_through_a_proxy() {
+    use tokio::io::AsyncReadExt;
+    // A "proxy" that records whatever reaches it.
+    let proxy = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let proxy_url = format!("http://{}", proxy.local_addr().unwrap());
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
+    let seen2 = seen.clone();
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = proxy.accept().await {
+            let mut buf = vec![0u8; 4096];
+            if let Ok(n) = stream.read(&mut buf).await {
+                seen2.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        }
+    });
+    let server = server().await;
+    // A proxy for every scheme, as HTTP_PROXY/ALL_PROXY would give.
+    let builder = reqwest::Client::builder().proxy(reqwest::Proxy::all(&proxy_url).unwrap());
+    let client =
+        altegio::Client::builder(PARTNER).user_token(USER).base_url(server.url()).http_client(builder).build().unwrap();
+    client.get_location().location_id(1).send().await.unwrap();
+    assert_eq!(server.requests().len(), 1, "the call went straight to the server");
+    assert!(seen.lock().unwrap().is_empty(), "the proxy saw the request (and the tokens)");
+}

@@ -141,7 +141,8 @@ impl ClientBuilder {
         let base = check_base_url(&self.base_url, self.allow_insecure_http, crate::runtime::config::HAS_TLS)?;
         let user_agent = HeaderValue::from_str(&self.user_agent)
             .map_err(|_| Error::invalid_request("the user agent cannot be sent in a header"))?;
-        let http = crate::runtime::config::build_http(self.http, self.connect_timeout)?;
+        let loopback = url::Url::parse(&base).is_ok_and(|u| crate::runtime::url_policy::is_loopback(&u));
+        let http = crate::runtime::config::build_http(self.http, self.connect_timeout, loopback)?;
         let config = Config {
             timeout: self.timeout,
             user_agent,

@@ -64,9 +64,17 @@ pub(crate) const HAS_TLS: bool = cfg!(any(feature = "rustls", feature = "native-
 /// client exists (`tests/tls.rs` runs such a program).
 ///
 /// A builder given by the user keeps its settings; the redirect policy and the connect
-/// timeout are the crate's, whatever it said.
-pub(crate) fn build_http(user: Option<reqwest::ClientBuilder>, connect_timeout: Duration) -> Result<reqwest::Client> {
-    user.unwrap_or_default()
+/// timeout are the crate's, whatever it said. A client for a loopback base URL (the
+/// embedded mock, a local gateway) uses no proxy at all, not even one from `HTTP_PROXY`:
+/// the tokens would otherwise travel in clear to the proxy.
+pub(crate) fn build_http(
+    user: Option<reqwest::ClientBuilder>,
+    connect_timeout: Duration,
+    loopback: bool,
+) -> Result<reqwest::Client> {
+    let builder = user.unwrap_or_default();
+    let builder = if loopback { builder.no_proxy() } else { builder };
+    builder
         .connect_timeout(connect_timeout)
         .redirect(reqwest::redirect::Policy::none())
         .build()
