@@ -59,18 +59,25 @@
 //!
 //! # Rate limits, retries, timeouts
 //!
-//! Altegio allows 5 requests per second and 200 per minute per IP address. Every client
-//! waits for a slot of a [`RateLimiter`] before sending; by default all clients of the
-//! process share [`RateLimiter::shared`], so several tenants behind one IP stay within the
-//! limits together. [`ClientBuilder::rate_limiter`] takes another (shared through `Arc`),
+//! Altegio allows 5 requests per second and 200 per minute per IP address, counted when
+//! requests arrive. Every client waits for a slot of a [`RateLimiter`] before sending; by
+//! default all clients of the process share [`RateLimiter::shared`], so several tenants
+//! behind one IP stay within the limits together. The guarantee: counted at the server, no
+//! window ever holds more requests than its limit, whatever delays a request meets on its
+//! way, because a request occupies its slot from the moment it is granted until one window
+//! after its reply arrived; a bulk job still runs at over 97% of the budget. A 429 holds
+//! back every client sharing the limiter for its `Retry-After`.
+//! [`ClientBuilder::rate_limiter`] takes another limiter (shared through `Arc`),
 //! [`ClientBuilder::no_rate_limit`] turns it off.
 //!
-//! A failed call is retried only when a retry cannot duplicate a write: `GET` and `HEAD`
-//! after 429, 502, 503, 504, a connection error or a timeout; any method only when the
-//! connection could not be opened, so nothing was sent. Waits grow exponentially with
-//! jitter and honour `Retry-After`; attempts and total time are bounded by a
-//! [`RetryPolicy`], set per client ([`ClientBuilder::retry`]) or per call
-//! ([`CallOptions::retry`]). [`Error::attempts`] says how many attempts were made.
+//! A failed call is sent again only when that cannot duplicate a write: any method after a
+//! 429 (Altegio refused it before doing anything) or when the connection could not be
+//! opened (nothing was sent); `GET` and `HEAD` also after 502, 503, 504, another
+//! connection error or a timeout. A `POST`, `PUT`, `PATCH` or `DELETE` that may have
+//! reached the server is never sent twice. Waits grow exponentially with jitter and honour
+//! `Retry-After`; attempts and total time are bounded by a [`RetryPolicy`], set per client
+//! ([`ClientBuilder::retry`]) or per call ([`CallOptions::retry`]). [`Error::attempts`]
+//! says how many attempts were made.
 //!
 //! Each attempt has a timeout (30 s by default, [`ClientBuilder::timeout`],
 //! [`CallOptions::timeout`]); connecting has its own (10 s). Redirects are not followed.
@@ -249,7 +256,7 @@ pub use progenitor_client::{ByteStream, ResponseValue};
 pub use runtime::Operation;
 pub use runtime::config::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT};
 pub use runtime::error::{ApiErrorBody, Error, ErrorKind, Result};
-pub use runtime::limit::{RateLimiter, RetryPolicy};
+pub use runtime::limit::{RateLimiter, RatePermit, RetryPolicy};
 /// The embedded mock server (feature `mock`).
 #[cfg(feature = "mock")]
 #[cfg_attr(docsrs, doc(cfg(feature = "mock")))]

@@ -124,14 +124,18 @@ pub(crate) async fn execute(
     loop {
         attempt += 1;
         let spare = if attempt < policy.max_attempts { request.try_clone() } else { None };
-        if let Some(limiter) = &config.limiter {
-            limiter.acquire().await;
-        }
+        let permit = match &config.limiter {
+            Some(limiter) => Some(limiter.acquire().await),
+            None => None,
+        };
         set_attempts(attempt);
         // What one attempt saw says nothing about the next one.
         let _ = CALL.try_with(|c| c.borrow_mut().truncated = false);
         *request.timeout_mut() = Some(timeout);
-        let outcome = match http.execute(request).await {
+        let sent = http.execute(request).await;
+        // The reply (or the failure) is here: the server has counted the request, if ever.
+        drop(permit);
+        let outcome = match sent {
             Ok(mut response) => match read_body(&mut response, config.max_body).await {
                 Ok(body) => Ok((response, body)),
                 Err(e) => Err(e),
@@ -142,7 +146,17 @@ pub(crate) async fn execute(
         let may_retry = match &outcome {
             Ok((response, _)) => {
                 retry_after_header = retry_after(response.headers());
-                idempotent && matches!(response.status().as_u16(), 429 | 502 | 503 | 504)
+                let status = response.status().as_u16();
+                if status == 429
+                    && let Some(limiter) = &config.limiter
+                {
+                    // The server refused before doing anything; everyone sending from this
+                    // IP waits, not only this call.
+                    let wait = retry_after_header.unwrap_or(policy.base_delay).min(policy.max_delay);
+                    limiter.hold_off(wait);
+                }
+                // A 429 was refused before anything happened, so any method may go again.
+                status == 429 || (idempotent && matches!(status, 502..=504))
             }
             Err(e) => {
                 retry_after_header = None;
