@@ -249,6 +249,33 @@ async fn a_stalled_reply_times_out_and_reads_are_retried_within_bounds() {
 }
 
 #[tokio::test]
+async fn a_deadline_bounds_the_whole_call_with_its_retries() {
+    let s = FaultServer::start(vec![Fault::Stall; 5]).await;
+    let client = s.client(quick_retries(5));
+    let per_attempt = altegio::CallOptions::new().timeout(Duration::from_millis(100));
+    // Without a deadline: five attempts of 100 ms and the waits between them.
+    let t = Instant::now();
+    let err = client.get_location().location_id(1).send_with(per_attempt.clone()).await.unwrap_err();
+    assert!(err.is_timeout() && err.attempts() == 5, "{err:?}");
+    assert!(t.elapsed() >= Duration::from_millis(500), "{:?}", t.elapsed());
+    // With one, the call ends when it passes, wherever it is.
+    let s = FaultServer::start(vec![Fault::Stall; 5]).await;
+    let client = s.client(quick_retries(5));
+    let t = Instant::now();
+    let err = client
+        .get_location()
+        .location_id(1)
+        .send_with(per_attempt.deadline(Duration::from_millis(250)))
+        .await
+        .unwrap_err();
+    let took = t.elapsed();
+    assert!(err.is_timeout(), "{err:?}");
+    assert!(err.to_string().contains("deadline"), "{err}");
+    assert!((2..=3).contains(&err.attempts()), "{err:?}");
+    assert!(took >= Duration::from_millis(250) && took < Duration::from_millis(400), "{took:?}");
+}
+
+#[tokio::test]
 async fn malformed_replies_are_decode_errors_and_not_retried() {
     for (body, what) in [
         (r#"{"success": true, "data": {"id": 1, "ti"#, "truncated JSON"),
@@ -348,9 +375,9 @@ async fn a_very_large_body_is_cut_at_the_limit() {
 
 #[tokio::test]
 async fn writes_are_never_duplicated_under_any_fault() {
+    // A 429 is not among them: the server refused the request before doing anything, so
+    // any method goes again (see `a_refused_write_is_sent_again_after_a_429`).
     let faults: Vec<(&str, Fault)> = vec![
-        ("429", json(429, ERR)),
-        ("429 + Retry-After", Fault::Reply(429, vec![("retry-after", "0".into())], ERR.into())),
         ("500", json(500, ERR)),
         ("502", json(502, ERR)),
         ("503", json(503, ERR)),
@@ -370,6 +397,19 @@ async fn writes_are_never_duplicated_under_any_fault() {
         let s = FaultServer::start(vec![Fault::CloseBeforeRequest]).await;
         assert!(write(&s, method).await.unwrap_err().is_transport());
         assert_eq!(s.count(), 0);
+    }
+}
+
+#[tokio::test]
+async fn a_refused_write_is_sent_again_after_a_429() {
+    for method in ["POST", "PUT", "PATCH", "DELETE"] {
+        for fault in [json(429, ERR), Fault::Reply(429, vec![("retry-after", "0".into())], ERR.into())] {
+            let s = FaultServer::start(vec![fault]).await;
+            // The script's end answers 200 with a location, which no write decodes: the
+            // point is that the second attempt went out, once.
+            let _ = write(&s, method).await;
+            assert_eq!(s.count(), 2, "{method} after a 429");
+        }
     }
 }
 

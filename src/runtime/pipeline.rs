@@ -26,6 +26,7 @@ use tracing::Instrument;
 #[must_use = "call options take effect only when passed to `send_with`"]
 pub struct CallOptions {
     pub(crate) timeout: Option<Duration>,
+    pub(crate) deadline: Option<Duration>,
     pub(crate) retry: Option<RetryPolicy>,
     pub(crate) entire_client_base: bool,
     /// Send the partner token alone (set by handwritten calls to a partner's callback).
@@ -38,9 +39,21 @@ impl CallOptions {
         Self::default()
     }
 
-    /// Time allowed for each attempt of this call, reply body included.
+    /// Time allowed for each attempt of this call, reply body included (the client's
+    /// timeout, `ClientBuilder::timeout`, otherwise). With retries, the call as a
+    /// whole may take several times as long; see [`deadline`](Self::deadline).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
+        self
+    }
+
+    /// Time allowed for the whole call: the wait for a rate-limit slot, every attempt and
+    /// the waits between retries together. When it passes, the call ends with
+    /// [`ErrorKind::Timeout`] wherever it was; as with any timeout, a write cut off after
+    /// it was sent may or may not have been applied. No deadline by default: each attempt
+    /// is bounded by [`timeout`](Self::timeout), and the retries by the [`RetryPolicy`].
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
         self
     }
 
@@ -200,10 +213,12 @@ fn rebuild(read: &mut reqwest::Response, body: Bytes) -> reqwest::Response {
 /// Reads a whole body; past `max` bytes the rest is dropped and the reply is marked as
 /// cut, which makes it fail to decode rather than fill memory.
 async fn read_body(response: &mut reqwest::Response, max: usize) -> reqwest::Result<Bytes> {
-    // Room for the announced length up front (never more than the limit), so a large
-    // reply is not copied again each time the buffer grows.
+    // The buffer grows with what arrives: a `Content-Length` is a promise, and twenty
+    // stalled replies announcing 32 MiB must not reserve 640 MiB. A small reply still gets
+    // its whole room at once.
+    const FIRST_ROOM: usize = 64 * 1024;
     let announced = response.content_length().map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX));
-    let mut buf = bytes::BytesMut::with_capacity(announced.min(max));
+    let mut buf = bytes::BytesMut::with_capacity(announced.min(max).min(FIRST_ROOM));
     while let Some(chunk) = response.chunk().await? {
         if buf.len() + chunk.len() > max {
             let _ = CALL.try_with(|c| c.borrow_mut().truncated = true);
@@ -281,7 +296,12 @@ pub(crate) fn untyped<'a, T: 'a, E: 'a>(
     }
 }
 
-async fn run<R>(operation: &'static str, options: CallOptions, call: impl Future<Output = R>) -> (R, CallState) {
+/// Runs a call in its own [`CallState`]; `None` when the call's deadline passed first.
+async fn run<R>(
+    operation: &'static str,
+    options: CallOptions,
+    call: impl Future<Output = R>,
+) -> (Option<R>, CallState) {
     let (method, path) = crate::runtime::find_operation(operation).map_or(("", ""), |o| (o.method, o.path));
     let span = tracing::debug_span!(
         "altegio.request",
@@ -292,11 +312,15 @@ async fn run<R>(operation: &'static str, options: CallOptions, call: impl Future
         attempts = tracing::field::Empty,
         latency_ms = tracing::field::Empty,
     );
+    let deadline = options.deadline;
     let cell = RefCell::new(CallState { options, ..CallState::default() });
     let started = Instant::now();
     let (result, state) = CALL
         .scope(cell, async move {
-            let result = call.await;
+            let result = match deadline {
+                Some(d) => tokio::time::timeout(d, call).await.ok(),
+                None => Some(call.await),
+            };
             (result, CALL.with(|c| c.take()))
         })
         .instrument(span.clone())
@@ -320,10 +344,17 @@ async fn run<R>(operation: &'static str, options: CallOptions, call: impl Future
 
 fn finish<T, E>(
     operation: &'static str,
-    result: Raw<T, E>,
+    result: Option<Raw<T, E>>,
     state: CallState,
     path_of: fn(&[u8]) -> Option<(String, String)>,
 ) -> crate::Result<ResponseValue<T>> {
+    let Some(result) = result else {
+        let deadline = state.options.deadline.unwrap_or_default();
+        return Err(Error::new(ErrorKind::Timeout)
+            .with_message(format!("the call's deadline of {deadline:?} passed"))
+            .with_operation(operation)
+            .with_attempts(state.attempts));
+    };
     let secrets: Vec<&str> = state.secrets.iter().map(String::as_str).collect();
     // A cut body fails to decode; but an error status says what happened whatever its
     // page (a 429 stays rate limited), so only a success reply becomes a decode error.
