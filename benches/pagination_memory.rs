@@ -1,4 +1,4 @@
-//! Pagination memory: the peak heap of the client process while `altegio::b2b::paginate`
+//! Pagination memory: the peak heap of the client process while a paged list's `stream()`
 //! streams 10,000 and 100,000 appointments, against the peak of fetching a single page.
 //!
 //! Heap use is counted by `peak_alloc`'s global allocator: the package forbids unsafe
@@ -53,9 +53,7 @@ fn stream(rt: &tokio::runtime::Runtime, client: &altegio::Client, per_page: u64,
     HEAP.reset_peak_usage();
     let started = Instant::now();
     let seen = rt.block_on(async {
-        let items = altegio::b2b::paginate(per_page as i64, |page| {
-            client.get_appointment_list().location_id(total as i64).page(page).count(per_page as i64).send()
-        });
+        let items = client.get_appointment_list().location_id(total as i64).count(per_page as i64).stream();
         let mut items = std::pin::pin!(items);
         let mut seen = 0u64;
         while let Some(item) = items.next().await {
@@ -127,8 +125,7 @@ fn main() {
     let _ = child.wait();
 
     let method = format!(
-        "`altegio::b2b::paginate(per_page, |page| client.get_appointment_list().location_id(..).page(page)\
-         .count(per_page).send())` read to the end on a single-threaded runtime, each item dropped \
+        "`client.get_appointment_list().location_id(..).count(per_page).stream()` read to the end on a single-threaded runtime, each item dropped \
          as it comes. The server is a child process that builds every page on the fly (appointments \
          varied as in the decode benchmark, `meta` alternating between `{{page, total_count}}` and \
          `[]`). Peak heap is counted by a counting global allocator (`peak_alloc`) in the client \

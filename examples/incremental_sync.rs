@@ -9,7 +9,7 @@
 mod support;
 
 use altegio::Client;
-use altegio::b2b::{paginate, types};
+use altegio::b2b::types;
 use futures_util::TryStreamExt;
 
 /// One pass of the sync.
@@ -26,16 +26,15 @@ pub struct Pass {
 /// 100 per page, holding one page at a time.
 pub async fn run(client: &Client, location_id: i64, since: chrono::NaiveDateTime) -> altegio::Result<Pass> {
     let since_text = since.format("%Y-%m-%dT%H:%M:%S").to_string();
-    let mut pages = std::pin::pin!(paginate(100, |page| {
+    let mut pages = std::pin::pin!(
         client
             .get_appointment_list()
             .location_id(location_id)
             .changed_after(since_text.as_str())
             .with_deleted(1)
-            .page(page)
             .count(100)
-            .send()
-    }));
+            .stream()
+    );
     let mut pass = Pass { changed: Vec::new(), deleted: Vec::new(), next_since: since };
     while let Some(a) = pages.try_next().await? {
         // `last_change_date` comes as `2026-01-17T19:41:44-0500` or naive; keep the local time.

@@ -8,7 +8,7 @@
 mod support;
 
 use altegio::Client;
-use altegio::b2b::{paginate, types};
+use altegio::b2b::types;
 use futures_util::TryStreamExt;
 
 /// What the example found.
@@ -30,11 +30,15 @@ pub async fn run(client: &Client, credentials: Option<(&str, &str)>, day: &str) 
         return Ok(None);
     };
     let location_id = location_id.get();
-    let appointments: Vec<types::Appointment> = paginate(50, |page| {
-        client.get_appointment_list().location_id(location_id).start_date(day).end_date(day).page(page).count(50).send()
-    })
-    .try_collect()
-    .await?;
+    let appointments: Vec<types::Appointment> = client
+        .get_appointment_list()
+        .location_id(location_id)
+        .start_date(day)
+        .end_date(day)
+        .count(50)
+        .stream()
+        .try_collect()
+        .await?;
     Ok(Some(Day { location_id, appointments }))
 }
 

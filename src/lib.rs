@@ -80,19 +80,25 @@
 //! says how many attempts were made.
 //!
 //! Each attempt has a timeout (30 s by default, [`ClientBuilder::timeout`],
-//! [`CallOptions::timeout`]); connecting has its own (10 s). Redirects are not followed.
+//! [`CallOptions::timeout`]); connecting has its own (10 s). [`CallOptions::deadline`]
+//! bounds a whole call: the wait for a slot, every attempt and the waits between them.
+//! Redirects are not followed.
 //!
 //! # Pagination
 //!
-//! [`b2b::paginate`] turns a paged list operation into a `Stream` of items that fetches page
-//! after page, stops on a short or empty page or at `meta.total_count`, and holds one page
-//! at a time:
+//! The builder of every list paged by `page` and a page size (`count`, `page_size`...) has
+//! `stream()`, a `Stream` of items, and `pages()`, a `Stream` of [`b2b::Page`]s; both
+//! fetch page after page as they are read, take the page size from the builder, and hold
+//! one page at a time. The stream ends at `meta.total_count`, after an empty page, or (for
+//! a list without a total) after a short page, and never ends early in silence: a page
+//! repeated, an empty page before the total, or more pages than the total allows end it
+//! with an [`ErrorKind::Pagination`] error naming the counts. Lists paged in a request
+//! body go through [`b2b::paginate`] with the same rules.
 //!
 //! ```no_run
 //! # async fn demo(client: altegio::Client) -> altegio::Result<()> {
 //! use futures_util::TryStreamExt;
-//! let stream = altegio::b2b::paginate(100, |page| client.get_location_list().page(page).count(100).send());
-//! let all: Vec<_> = stream.try_collect().await?;
+//! let all: Vec<_> = client.get_location_list().count(100).stream().try_collect().await?;
 //! # Ok(()) }
 //! ```
 //!

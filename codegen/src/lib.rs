@@ -17,7 +17,8 @@
 //!
 //! The generated code names the client crate's runtime through [`Settings::runtime`]:
 //! `typed`, `untyped`, `check_decode`, `encode_path`, `CallOptions`, `Result`, `Paged`,
-//! `Page` and `total_of` must be reachable there, and the wire types under `crate::wire`.
+//! `Page`, `total_of`, `pages`, `items` and `Stream` must be reachable there, and the wire
+//! types under `crate::wire`.
 
 pub mod casing;
 mod error;

@@ -59,7 +59,7 @@ pub fn operations_table(
             impl #runtime::Paged for #types::#list {
                 type Item = #types::#item;
                 fn into_page(self) -> #runtime::Page<Self::Item> {
-                    #runtime::Page { total: #runtime::total_of(self.meta.as_ref()), items: #items }
+                    #runtime::Page { total: #runtime::total_of(self.meta.as_ref()), items: #items, number: 0 }
                 }
             }
         }

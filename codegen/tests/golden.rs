@@ -78,6 +78,37 @@ fn rewrites() {
 }
 
 #[test]
+fn paged_list_builders_stream() {
+    let out = generated("paging");
+    golden("paging", "client.rs", &out.client);
+    let file: syn::File = syn::parse_str(&out.client).expect("parses");
+    // Builder -> its public methods.
+    let mut methods = std::collections::BTreeMap::<String, Vec<String>>::new();
+    for item in &file.items {
+        let syn::Item::Mod(m) = item else { continue };
+        for item in m.content.as_ref().map(|c| &c.1[..]).unwrap_or_default() {
+            let syn::Item::Impl(imp) = item else { continue };
+            let syn::Type::Path(p) = imp.self_ty.as_ref() else { continue };
+            let name = p.path.segments.last().expect("a name").ident.to_string();
+            for it in &imp.items {
+                if let syn::ImplItem::Fn(f) = it {
+                    methods.entry(name.clone()).or_default().push(f.sig.ident.to_string());
+                }
+            }
+        }
+    }
+    let has = |builder: &str, method: &str| methods.get(builder).is_some_and(|m| m.iter().any(|n| n == method));
+    assert!(has("GetNoteList", "pages") && has("GetNoteList", "stream"), "{methods:?}");
+    assert!(!has("GetEveryNote", "pages"), "no page size, no stream");
+    assert!(!has("GetNoteSummary", "pages"), "not a list, no stream");
+    let code = squash(&out.client);
+    assert!(code.contains(&squash(
+        "crate::runtime::pages(\"get_note_list\", per_page, move |page| self.clone().page(page).send()"
+    )));
+    assert!(code.contains(&squash("let per_page = self.count.as_ref()")), "the page size comes from the builder");
+}
+
+#[test]
 fn setter_and_field_docs() {
     let out = generated("docs");
     golden("docs", "client.rs", &out.client);

@@ -6,8 +6,9 @@
 //! take the parameters and the body, and whose `send()` performs the call. The request
 //! and reply types are in [`types`].
 //!
-//! The base URL is [`PRODUCTION_URL`]; Altegio's rate limits are [`RATE_LIMITS`]; list
-//! operations that take `page` and `count` turn into a stream of items with [`paginate`].
+//! The base URL is [`PRODUCTION_URL`]; Altegio's rate limits are [`RATE_LIMITS`]. The
+//! builders of paged lists have `stream()` and `pages()`; lists paged in a request body
+//! stream through [`paginate`].
 
 mod auth;
 mod client;

@@ -43,6 +43,9 @@ pub enum ErrorKind {
     InvalidRequest,
     /// A reply with a status the operation does not document (e.g. a 3xx).
     Unexpected,
+    /// A paged list did not add up: a page came back empty before the reported total, a
+    /// page repeated the previous one, or there were more pages than the total allows.
+    Pagination,
 }
 
 /// An error from any call of this crate.
@@ -278,6 +281,7 @@ impl fmt::Display for Error {
             ErrorKind::Decode => "reply does not fit the schema",
             ErrorKind::InvalidRequest => "request not sent",
             ErrorKind::Unexpected => "unexpected reply",
+            ErrorKind::Pagination => "the paged list does not add up",
         };
         if let Some(op) = i.operation {
             write!(f, "{op}: ")?;

@@ -6,7 +6,7 @@
 //!
 //! This module is also the contract with the generator (`altegio-codegen`): generated
 //! code calls `typed`, `untyped`, `check_decode`, `encode_path`, `CallOptions`, `Result`,
-//! `Paged`, `Page` and `total_of` through `crate::runtime`.
+//! `Paged`, `Page`, `total_of`, `pages`, `items` and `Stream` through `crate::runtime`.
 
 pub(crate) mod config;
 pub(crate) mod error;
@@ -20,8 +20,9 @@ pub(crate) mod secret;
 pub(crate) mod url_policy;
 
 pub(crate) use error::Result;
+pub(crate) use futures_core::Stream;
 pub use operation::Operation;
-pub(crate) use paginate::{Page, Paged, total_of};
+pub(crate) use paginate::{Page, Paged, items, pages, total_of};
 pub(crate) use pipeline::{CallOptions, check_decode, typed, untyped};
 pub(crate) use url_policy::encode_path;
 

@@ -298,8 +298,26 @@ impl Linter<'_> {
                         }
                         match media.as_str() {
                             "application/json" => {
-                                if m.get("example").is_none() {
-                                    self.push(&mp, "the success body needs an `example` of what the API really sends");
+                                match m.get("example") {
+                                    None => self
+                                        .push(&mp, "the success body needs an `example` of what the API really sends"),
+                                    Some(ex) => {
+                                        // The mock serves a list example as the whole list, which
+                                        // a stream checks against the reported total.
+                                        let items = ex.get("data").and_then(Value::as_array).map(Vec::len);
+                                        let total = ex.pointer("/meta/total_count").and_then(Value::as_u64);
+                                        if let (Some(items), Some(total)) = (items, total)
+                                            && items as u64 != total
+                                        {
+                                            self.push(
+                                                &format!("{mp}/example/meta/total_count"),
+                                                format!(
+                                                    "a list example is served by the mock as the whole list: its \
+                                                     total_count ({total}) must be its number of items ({items})"
+                                                ),
+                                            );
+                                        }
+                                    }
                                 }
                             }
                             "application/pdf" | "application/octet-stream" => {}
@@ -827,6 +845,17 @@ components:
         fires(
             &AREA.replace("              example: {success: true, data: {id: \"1\"}, meta: []}\n", ""),
             "needs an `example`",
+        );
+    }
+
+    #[test]
+    fn rule_list_example_total_matches_its_items() {
+        fires(
+            &AREA.replace(
+                "example: {success: true, data: {id: \"1\"}, meta: []}",
+                "example: {success: true, data: [{id: \"1\"}], meta: {total_count: 9}}",
+            ),
+            "total_count (9) must be its number of items (1)",
         );
     }
 

@@ -4,6 +4,7 @@
 //!   (and `send_with`) runs it through the runtime, which maps every outcome to the
 //!   client's one error type; the tables `decode_success`, `request_schema` and
 //!   `response_schema` are added.
+//! - [`paging`]: paged list builders get `pages()` and `stream()`.
 //! - [`prune_builders`]: `types::builder::X` only for types that are sent.
 //! - [`paths`]: path parameters are encoded by the runtime's `encode_path`, which also
 //!   encodes `.` and `..` segments that URL normalisation would otherwise resolve.
@@ -17,6 +18,7 @@
 //! Each has golden tests in `tests/golden.rs`.
 
 pub mod docs;
+pub mod paging;
 pub mod paths;
 pub mod prune_builders;
 pub mod raw_gen;
@@ -37,6 +39,8 @@ pub fn apply(
     let runtime: syn::Path =
         syn::parse_str(&settings.runtime).map_err(|e| format!("the runtime path `{}`: {e}", settings.runtime))?;
     let tables = send::apply(file, &runtime)?;
+    let lists: BTreeSet<String> = crate::prepare::paged_schemas(doc).into_iter().map(|(list, _, _)| list).collect();
+    paging::apply(file, &lists, &runtime);
     prune_builders::apply(file, builder_roots);
     paths::apply(file, &runtime);
     raw_gen::apply(file);

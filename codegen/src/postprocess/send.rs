@@ -103,9 +103,7 @@ fn wrap_send(imp: &mut syn::ItemImpl, runtime: &syn::Path) -> Result<Option<(Str
     let syn::ImplItem::Fn(send) = &mut imp.items[pos] else {
         return Ok(None);
     };
-    let mut finder = OpIdFinder(None);
-    finder.visit_block(&send.block);
-    let op_id = finder.0.ok_or("a builder `send` without an OperationInfo")?;
+    let op_id = operation_id(&send.block).ok_or("a builder `send` without an OperationInfo")?;
     let ok_type =
         success_type(&send.sig.output).ok_or_else(|| format!("`{op_id}`: unexpected return type of `send`"))?;
     send.sig.ident = Ident::new("send_raw", Span::call_site());
@@ -135,8 +133,15 @@ fn wrap_send(imp: &mut syn::ItemImpl, runtime: &syn::Path) -> Result<Option<(Str
     Ok(Some((op_id, (!untyped).then_some(ok_type))))
 }
 
+/// The operation id a builder's `send` names in its `OperationInfo`.
+pub(crate) fn operation_id(block: &syn::Block) -> Option<String> {
+    let mut finder = OpIdFinder(None);
+    finder.visit_block(block);
+    finder.0
+}
+
 /// `Result<ResponseValue<T>, Error<E>>` -> `T`.
-fn success_type(output: &syn::ReturnType) -> Option<syn::Type> {
+pub(crate) fn success_type(output: &syn::ReturnType) -> Option<syn::Type> {
     let syn::ReturnType::Type(_, ty) = output else {
         return None;
     };
