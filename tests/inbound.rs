@@ -91,8 +91,8 @@ async fn webhook_settings_round_trip_over_the_wire() {
     let body = altegio::b2b::types::builder::WebhookSettingsWrite::default()
         .urls(vec!["https://hooks.example.com/altegio?secret=Zr4pQ8vT2mW9xK1c".to_string()])
         .active(1)
-        .record(Some(1))
-        .client(Some(0));
+        .record(Some(altegio::b2b::types::Flag::try_from(1).unwrap()))
+        .client(Some(altegio::b2b::types::Flag::try_from(0).unwrap()));
     client.update_webhook_settings().location_id(4564).body(body).send().await.unwrap();
     let sent = &mock.requests_for("update_webhook_settings")[0];
     assert_eq!(sent.method, "POST");

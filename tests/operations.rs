@@ -264,7 +264,7 @@ async fn notification_settings() {
     let update = types::UserNotificationSettingsUpdate {
         notification_types: vec![types::NotificationTypeUpdate {
             type_: "record_create_online_staff".into(),
-            channels: types::NotificationChannelsUpdate { push: Some(0) },
+            channels: types::NotificationChannelsUpdate { push: Some(types::Flag::try_from(0).unwrap()) },
         }],
     };
     let changed =
