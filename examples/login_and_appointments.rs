@@ -19,7 +19,11 @@ pub struct Day {
 
 /// Logs in when credentials are given, takes the user's first location and collects the
 /// appointments of `day`, 50 per page.
-pub async fn run(client: &Client, credentials: Option<(&str, &str)>, day: &str) -> altegio::Result<Option<Day>> {
+pub async fn run(
+    client: &Client,
+    credentials: Option<(&str, &str)>,
+    day: chrono::NaiveDate,
+) -> altegio::Result<Option<Day>> {
     if let Some((login, password)) = credentials {
         let user = client.login(login, password).await?;
         println!("Logged in as {}", user.name.as_deref().unwrap_or("?"));
@@ -50,9 +54,11 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         support::env("ALTEGIO_LOGIN").zip(support::env("ALTEGIO_PASSWORD"))
     };
-    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-    let day = support::env("ALTEGIO_DAY").unwrap_or(today);
-    let found = run(&target.client, credentials.as_ref().map(|(l, p)| (l.as_str(), p.as_str())), &day).await?;
+    let day = match support::env("ALTEGIO_DAY") {
+        Some(day) => day.parse()?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let found = run(&target.client, credentials.as_ref().map(|(l, p)| (l.as_str(), p.as_str())), day).await?;
     if let Some(found) = found {
         println!("{} appointment(s) at location #{} on {day}:", found.appointments.len(), found.location_id);
         for a in &found.appointments {

@@ -6,7 +6,7 @@
 //!
 //! `cargo run --example online_booking` runs against the embedded mock. Against production
 //! (`ALTEGIO_PARTNER_TOKEN`, `ALTEGIO_USER_TOKEN`, `ALTEGIO_LOCATION_ID`,
-//! `ALTEGIO_TEAM_MEMBER_ID`, `ALTEGIO_SERVICE_ID`, `ALTEGIO_DAY`) it books only with
+//! `ALTEGIO_TEAM_MEMBER_ID`, `ALTEGIO_SERVICE_ID`, `ALTEGIO_DAY`, `ALTEGIO_UTC_OFFSET`) it books only with
 //! `ALTEGIO_ALLOW_WRITES=1`.
 
 #[path = "support/mod.rs"]
@@ -20,8 +20,9 @@ pub struct Booking<'a> {
     pub location_id: i64,
     pub team_member_id: i64,
     pub service_id: i64,
-    /// `YYYY-MM-DD`
-    pub day: &'a str,
+    pub day: chrono::NaiveDate,
+    /// The location's offset from UTC on that day: the appointment's start is sent with it.
+    pub utc_offset: chrono::FixedOffset,
     pub client_name: &'a str,
     pub client_phone: &'a str,
 }
@@ -33,8 +34,8 @@ pub enum Outcome {
     Closed,
     /// The team member has no free slot that day.
     NoSlot,
-    /// Booked at this time; the new appointment's id.
-    Booked { datetime: String, appointment_id: Option<i64> },
+    /// Booked at this time (the location's local time and offset); the new appointment's id.
+    Booked { datetime: chrono::DateTime<chrono::FixedOffset>, appointment_id: Option<i64> },
 }
 
 pub async fn run(client: &Client, b: &Booking<'_>) -> altegio::Result<Outcome> {
@@ -51,27 +52,45 @@ pub async fn run(client: &Client, b: &Booking<'_>) -> altegio::Result<Outcome> {
         .date(b.day)
         .send()
         .await?;
-    let Some(time) = slots.data.iter().find(|s| s.is_free.is_some_and(|f| f.get())).and_then(|s| s.time.clone()) else {
+    let free = slots.data.iter().filter(|s| s.is_free.is_some_and(|f| f.get()));
+    let Some(time) = free.filter_map(|s| chrono::NaiveTime::parse_from_str(s.time.as_deref()?, "%H:%M").ok()).next()
+    else {
         return Ok(Outcome::NoSlot);
     };
-    // 3. Book it. Not retried: a create that may have reached Altegio is never sent twice.
-    let datetime = format!("{} {time}:00", b.day);
-    let body = types::builder::AppointmentCreate::default()
-        .staff_id(Some(b.team_member_id))
-        .services(vec![types::AppointmentServiceInput {
+    let Some(datetime) = b.day.and_time(time).and_local_timezone(b.utc_offset).single() else {
+        return Ok(Outcome::NoSlot);
+    };
+    // 3. Book it: a standard appointment needs its team member, services, client, start and
+    // length (a group-event booking would be `types::AppointmentGroupEvent`). Not retried: a
+    // create that may have reached Altegio is never sent twice.
+    let body = types::AppointmentStandard {
+        staff_id: b.team_member_id,
+        services: vec![types::AppointmentServiceInput {
             id: b.service_id,
             cost: None,
             discount: None,
             first_cost: None,
-        }])
-        .client(types::AppointmentClientInput {
+        }],
+        client: types::AppointmentClientInput {
             name: Some(b.client_name.to_string()),
             phone: Some(b.client_phone.to_string()),
             email: None,
-        })
-        .datetime(Some(datetime.clone()))
-        .seance_length(Some(3600))
-        .save_if_busy(Some(false));
+        },
+        datetime: datetime.into(),
+        seance_length: 3600,
+        save_if_busy: Some(false),
+        activity_id: None,
+        api_id: None,
+        attendance: None,
+        comment: None,
+        custom_color: None,
+        custom_fields: Default::default(),
+        email_remain_hours: None,
+        record_labels: Vec::new(),
+        send_sms: None,
+        sms_remain_hours: None,
+        technical_break_duration: None,
+    };
     let created = client.create_appointment().location_id(b.location_id).body(body).send().await?;
     let appointment_id = match &created.data {
         Some(types::AppointmentOneOrList::Variant0(a)) => a.id.map(|i| i.get()),
@@ -88,12 +107,15 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("Not booking in production without ALTEGIO_ALLOW_WRITES=1.");
         return Ok(());
     }
-    let day = support::env("ALTEGIO_DAY").unwrap_or_else(|| "2026-12-01".into());
+    let day = support::env("ALTEGIO_DAY").unwrap_or_else(|| "2026-12-01".into()).parse()?;
+    // The location's UTC offset in hours (its `timezone`, e.g. `-5`).
+    let hours: i32 = support::env("ALTEGIO_UTC_OFFSET").unwrap_or_else(|| "-5".into()).parse()?;
     let booking = Booking {
         location_id: support::env_id("ALTEGIO_LOCATION_ID", 4564),
         team_member_id: support::env_id("ALTEGIO_TEAM_MEMBER_ID", 8886),
         service_id: support::env_id("ALTEGIO_SERVICE_ID", 331),
-        day: &day,
+        day,
+        utc_offset: chrono::FixedOffset::east_opt(hours * 3600).ok_or("ALTEGIO_UTC_OFFSET is out of range")?,
         client_name: "Ada Lovelace",
         client_phone: "+13155550175",
     };

@@ -33,7 +33,8 @@ use tokio::net::TcpListener;
 async fn login_and_list_a_days_appointments() {
     let mock = server().await;
     let client = common::partner_client(&mock);
-    let day = login_and_appointments::run(&client, Some(("+13155550175", "pw")), "2026-01-16").await.unwrap().unwrap();
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 16).unwrap();
+    let day = login_and_appointments::run(&client, Some(("+13155550175", "pw")), date).await.unwrap().unwrap();
     assert_eq!(day.location_id, 1050);
     assert!(!day.appointments.is_empty());
     let list = mock.requests_for("get_appointment_list");
@@ -102,7 +103,8 @@ async fn online_booking_checks_then_books_the_first_free_slot() {
         location_id: 4564,
         team_member_id: 8886,
         service_id: 331,
-        day: "2026-12-01",
+        day: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        utc_offset: chrono::FixedOffset::west_opt(5 * 3600).unwrap(),
         client_name: "Ada",
         client_phone: "+13155550175",
     };
@@ -114,9 +116,12 @@ async fn online_booking_checks_then_books_the_first_free_slot() {
         ),
     );
     let outcome = online_booking::run(&client, &booking).await.unwrap();
-    assert!(matches!(&outcome, online_booking::Outcome::Booked { datetime, .. } if datetime == "2026-12-01 09:15:00"));
+    let slot = chrono::DateTime::parse_from_rfc3339("2026-12-01T09:15:00-05:00").unwrap();
+    assert!(matches!(&outcome, online_booking::Outcome::Booked { datetime, .. } if *datetime == slot));
     let sent = mock.requests_for("create_appointment")[0].json().unwrap();
-    assert_eq!(sent["datetime"], "2026-12-01 09:15:00");
+    // The start goes out in ISO 8601 with an offset: the same instant as the local slot.
+    let sent_start = chrono::DateTime::parse_from_rfc3339(sent["datetime"].as_str().unwrap()).unwrap();
+    assert_eq!(sent_start, slot);
     assert_eq!(sent["staff_id"], 8886);
     assert_eq!(sent["services"][0]["id"], 331);
 
