@@ -245,3 +245,32 @@ async fn flags_go_out_as_zero_or_one() {
     assert!(query.contains(&("with_deleted".to_string(), "1".to_string())), "{query:?}");
     assert!(types::Flag::try_from(2).is_err(), "a flag is 0 or 1");
 }
+
+/// The properties a schema requires, following `$ref`s into `definitions`.
+fn required_of(root: &serde_json::Value, schema: &serde_json::Value) -> std::collections::BTreeSet<String> {
+    let schema = match schema["$ref"].as_str().and_then(|r| r.rsplit('/').next()) {
+        Some(name) => &root["definitions"][name],
+        None => schema,
+    };
+    schema["required"].as_array().into_iter().flatten().filter_map(|s| s.as_str().map(str::to_string)).collect()
+}
+
+#[test]
+fn the_appointment_bodies_schema_lists_both_shapes_with_their_required_fields() {
+    let want = [
+        ["client", "datetime", "seance_length", "services", "staff_id"].as_slice(),
+        ["activity_id", "client"].as_slice(),
+    ];
+    for op in ["create_appointment", "update_appointment"] {
+        let spec = altegio::b2b::operations::spec_request_schema(op).unwrap();
+        let shapes = spec["oneOf"].as_array().unwrap_or_else(|| panic!("{op}: the spec's body is a oneOf"));
+        assert_eq!(shapes.len(), 2, "{op}");
+        let rust = serde_json::to_value(altegio::b2b::operations::request_schema(op).unwrap()).unwrap();
+        let variants = rust["anyOf"].as_array().or(rust["oneOf"].as_array()).expect("the Rust type is an enum");
+        let found: Vec<_> = variants.iter().map(|v| required_of(&rust, v)).collect();
+        for required in want {
+            let required: std::collections::BTreeSet<String> = required.iter().map(|s| s.to_string()).collect();
+            assert!(found.contains(&required), "{op}: no shape requires exactly {required:?} (found {found:?})");
+        }
+    }
+}
