@@ -187,7 +187,14 @@ pub(crate) async fn execute(
             request = next;
             continue;
         }
-        let (mut response, body) = outcome?;
+        let (mut response, mut body) = outcome?;
+        // An operation whose success may come without a body decodes nothing as `{}`.
+        if body.is_empty()
+            && response.status().is_success()
+            && crate::runtime::find_operation(info.operation_id).is_some_and(|o| o.may_be_empty)
+        {
+            body = Bytes::from_static(b"{}");
+        }
         let _ = CALL.try_with(|c| {
             let mut c = c.borrow_mut();
             c.status = Some(response.status());
