@@ -238,8 +238,8 @@ impl WebhookSecret {
     /// query. The endpoint must be an absolute `https` URL (or `http` to loopback, for
     /// tests).
     pub fn url_for(&self, endpoint: &str) -> Result<String> {
-        let mut url = url::Url::parse(endpoint)
-            .map_err(|e| Error::invalid_request(format!("invalid webhook endpoint: {e}")).with_source(e))?;
+        let mut url =
+            url::Url::parse(endpoint).map_err(|e| Error::invalid_request("invalid webhook endpoint").with_source(e))?;
         if url.scheme() != "https" && !(url.scheme() == "http" && crate::runtime::url_policy::is_loopback(&url)) {
             return Err(Error::invalid_request("a webhook endpoint must use https (the secret travels in it)"));
         }

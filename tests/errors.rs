@@ -203,3 +203,24 @@ async fn missing_required_parameters_are_refused_before_sending() {
     assert!(err.to_string().contains("location_id"), "{err}");
     assert!(server.requests().is_empty());
 }
+
+#[tokio::test]
+async fn display_does_not_repeat_what_source_returns() {
+    use std::error::Error as _;
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let client = altegio::Client::builder(PARTNER).base_url(format!("http://127.0.0.1:{port}/api/v1")).build().unwrap();
+    let options = altegio::CallOptions::new().retry(altegio::RetryPolicy::none());
+    let err = client.get_location().location_id(1).send_with(options).await.unwrap_err();
+    assert!(err.is_transport());
+    let shown = err.to_string();
+    let mut cause = err.source();
+    assert!(cause.is_some(), "the transport error is the source");
+    // A chain reporter (anyhow's `{:#}`, eyre) prints each of these once.
+    while let Some(c) = cause {
+        assert!(!shown.contains(&c.to_string()), "`{shown}` repeats its cause `{c}`");
+        cause = c.source();
+    }
+}

@@ -50,6 +50,11 @@ pub enum ErrorKind {
 /// It keeps what Altegio said (status, `meta.message`, field errors, numeric
 /// `error_code`) and what the client knows (operation, attempts, a short excerpt of
 /// the body). Tokens and passwords never appear in it.
+///
+/// `Display` says what failed; the underlying error (e.g. the connection failure of a
+/// transport error) is not repeated in it but returned by
+/// [`source()`](std::error::Error::source), so chain reporters (anyhow, eyre) print each
+/// cause once.
 pub struct Error {
     inner: Box<Inner>,
 }
@@ -297,9 +302,6 @@ impl fmt::Display for Error {
         }
         if let Some(p) = &i.json_path {
             write!(f, " at `{p}`")?;
-        }
-        if let Some(src) = &i.source {
-            write!(f, ": {src}")?;
         }
         if i.attempts > 1 {
             write!(f, " (after {} attempts)", i.attempts)?;
