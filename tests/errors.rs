@@ -205,6 +205,25 @@ async fn missing_required_parameters_are_refused_before_sending() {
 }
 
 #[tokio::test]
+async fn server_text_is_cleaned_and_bounded_in_display_and_debug() {
+    let huge = format!("first line\nsecond\x1b[2J\u{202e}line {}", "x".repeat(1 << 20));
+    let long_field_message = "y".repeat(100_000);
+    let body = json!({"success": false, "meta": {"message": huge, "errors": {
+        "phone\r\nX-Injected: 1": ["bad\x1b[0m", long_field_message],
+    }}});
+    let err = get_location_error(MockResponse::json(422, body)).await;
+    for text in [err.to_string(), format!("{err:?}")] {
+        assert!(text.chars().count() < 2_000, "{} chars", text.chars().count());
+        assert!(!text.chars().any(|c| c.is_control() || c == '\u{202e}'), "{text}");
+        assert!(text.contains(&format!("[{} chars]", huge.chars().count())), "{text}");
+        assert!(text.contains("first line second"), "{text}");
+    }
+    // The accessors keep the whole text.
+    assert_eq!(err.message(), Some(huge.as_str()));
+    assert_eq!(err.field_errors()["phone\r\nX-Injected: 1"][1].len(), 100_000);
+}
+
+#[tokio::test]
 async fn display_does_not_repeat_what_source_returns() {
     use std::error::Error as _;
     let port = {

@@ -51,6 +51,12 @@ pub enum ErrorKind {
 /// `error_code`) and what the client knows (operation, attempts, a short excerpt of
 /// the body). Tokens and passwords never appear in it.
 ///
+/// `Display` and `Debug` show server text safely: control characters (line breaks,
+/// ESC...) become spaces, and each server-provided string is cut after a few hundred
+/// characters, with `…` and its full length. [`message`](Self::message),
+/// [`field_errors`](Self::field_errors), [`json_path`](Self::json_path) and
+/// [`body_excerpt`](Self::body_excerpt) give the whole text as received (secrets masked).
+///
 /// `Display` says what failed; the underlying error (e.g. the connection failure of a
 /// transport error) is not repeated in it but returned by
 /// [`source()`](std::error::Error::source), so chain reporters (anyhow, eyre) print each
@@ -149,13 +155,14 @@ impl Error {
     }
 
     /// Altegio's message (`meta.message`, `errors.message` or `error_message`), or this
-    /// crate's description for errors that did not come from the API.
+    /// crate's description for errors that did not come from the API. The whole text as
+    /// received, with secrets masked; `Display` shows it cleaned and cut.
     pub fn message(&self) -> Option<&str> {
         self.inner.message.as_deref()
     }
 
     /// Validation messages per field (`meta.errors`, or the `errors` list of the
-    /// SMS-provider endpoints).
+    /// SMS-provider endpoints), whole, with secrets masked.
     pub fn field_errors(&self) -> &BTreeMap<String, Vec<String>> {
         &self.inner.field_errors
     }
@@ -295,19 +302,19 @@ impl fmt::Display for Error {
             write!(f, " [code {c}]")?;
         }
         if let Some(m) = &i.message {
-            write!(f, ": {m}")?;
+            write!(f, ": {}", Shown::Text(m))?;
         }
-        for (field, msgs) in &i.field_errors {
-            write!(f, "; {field}: {}", msgs.join(", "))?;
+        if !i.field_errors.is_empty() {
+            write!(f, "; {}", Shown::Fields(&i.field_errors))?;
         }
         if let Some(p) = &i.json_path {
-            write!(f, " at `{p}`")?;
+            write!(f, " at `{}`", Shown::Text(p))?;
         }
         if i.attempts > 1 {
             write!(f, " (after {} attempts)", i.attempts)?;
         }
         if let Some(ex) = &i.excerpt {
-            write!(f, "; body: {ex}")?;
+            write!(f, "; body: {}", Shown::Text(ex))?;
         }
         Ok(())
     }
@@ -325,10 +332,10 @@ impl fmt::Debug for Error {
             d.field("status", &s.as_u16());
         }
         if let Some(m) = &i.message {
-            d.field("message", m);
+            d.field("message", &Shown::Text(m));
         }
         if !i.field_errors.is_empty() {
-            d.field("field_errors", &i.field_errors);
+            d.field("field_errors", &Shown::Fields(&i.field_errors));
         }
         if let Some(c) = i.error_code {
             d.field("error_code", &c);
@@ -338,15 +345,77 @@ impl fmt::Debug for Error {
         }
         d.field("attempts", &i.attempts);
         if let Some(p) = &i.json_path {
-            d.field("json_path", p);
+            d.field("json_path", &Shown::Text(p));
         }
         if let Some(ex) = &i.excerpt {
-            d.field("body_excerpt", ex);
+            d.field("body_excerpt", &Shown::Text(ex));
         }
         if let Some(src) = &i.source {
-            d.field("source", &src.to_string());
+            d.field("source", &Shown::Text(&src.to_string()));
         }
         d.finish()
+    }
+}
+
+/// At most this many characters of each server-provided string (message, field errors,
+/// JSON path, excerpt) appear in `Display` and `Debug`; the accessors give the whole text.
+pub(crate) const SHOWN_CHARS: usize = 300;
+
+/// Server text as `Display` and `Debug` show it: control characters (line breaks, ESC...)
+/// and bidirectional overrides become spaces, and past [`SHOWN_CHARS`] characters the rest
+/// is replaced by `…` and the full length (`… [1048576 chars]`).
+enum Shown<'a> {
+    Text(&'a str),
+    /// Field errors as `field: message, message; field: message`, bounded as one text.
+    Fields(&'a BTreeMap<String, Vec<String>>),
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write;
+        let mut out = Clip { f, chars: 0 };
+        match self {
+            Shown::Text(t) => out.write_str(t)?,
+            Shown::Fields(fields) => {
+                for (n, (field, messages)) in fields.iter().enumerate() {
+                    out.write_str(if n == 0 { "" } else { "; " })?;
+                    write!(out, "{field}:")?;
+                    for (m, message) in messages.iter().enumerate() {
+                        out.write_str(if m == 0 { " " } else { ", " })?;
+                        out.write_str(message)?;
+                    }
+                }
+            }
+        }
+        if out.chars > SHOWN_CHARS {
+            write!(out.f, "… [{} chars]", out.chars)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{self}\"")
+    }
+}
+
+/// Writes the first [`SHOWN_CHARS`] characters, cleaned, and counts the rest.
+struct Clip<'a, 'f> {
+    f: &'a mut fmt::Formatter<'f>,
+    chars: usize,
+}
+
+impl fmt::Write for Clip<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for c in s.chars() {
+            if self.chars < SHOWN_CHARS {
+                let hidden = c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+                self.f.write_char(if hidden { ' ' } else { c })?;
+            }
+            self.chars += 1;
+        }
+        Ok(())
     }
 }
 
@@ -544,5 +613,15 @@ mod tests {
         let e = Error::api(StatusCode::UNAUTHORIZED, &body).with_operation("authorize_user").with_attempts(1);
         assert_eq!(e.to_string(), "authorize_user: unauthorized (HTTP 401): Wrong login; login: unknown");
         assert!(e.is_unauthorized() && e.is_api());
+    }
+
+    #[test]
+    fn server_text_is_shown_cleaned_and_cut() {
+        let e = Error::new(ErrorKind::Api).with_message(format!("a\nb\u{1b}[2J\u{202e}c{}", "x".repeat(400)));
+        let shown = format!("api error: a b [2J c{}… [409 chars]", "x".repeat(SHOWN_CHARS - 9));
+        assert_eq!(e.to_string(), shown);
+        assert_eq!(e.message().map(str::len), Some(411));
+        let short = Error::new(ErrorKind::Api).with_message("one\ttwo");
+        assert_eq!(format!("{short:?}"), r#"Error { kind: Api, message: "one two", attempts: 0 }"#);
     }
 }
