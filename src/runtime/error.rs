@@ -49,7 +49,9 @@ pub enum ErrorKind {
 ///
 /// It keeps what Altegio said (status, `meta.message`, field errors, numeric
 /// `error_code`) and what the client knows (operation, attempts, a short excerpt of
-/// the body). Tokens and passwords never appear in it.
+/// the body). The secrets of the call (the partner and user tokens, a login's password and
+/// 2FA code) are masked as `***` in every string it carries, whether the server echoed
+/// them as is, JSON-escaped or percent-encoded.
 ///
 /// `Display` and `Debug` show server text safely: control characters (line breaks,
 /// ESC...) become spaces, and each server-provided string is cut after a few hundred
@@ -126,6 +128,20 @@ impl Error {
 
     pub(crate) fn with_source(mut self, e: impl std::error::Error + Send + Sync + 'static) -> Self {
         self.inner.source = Some(Box::new(e));
+        self
+    }
+
+    /// Masks `secrets` (see [`mask_secrets`]) in every string the error carries.
+    pub(crate) fn masked(mut self, secrets: &[&str]) -> Self {
+        let i = &mut *self.inner;
+        for text in [&mut i.message, &mut i.excerpt, &mut i.json_path].into_iter().flatten() {
+            *text = mask_secrets(text, secrets);
+        }
+        let fields = std::mem::take(&mut i.field_errors);
+        for (field, messages) in fields {
+            let messages = messages.iter().map(|m| mask_secrets(m, secrets));
+            i.field_errors.entry(mask_secrets(&field, secrets)).or_default().extend(messages);
+        }
         self
     }
 
@@ -517,12 +533,34 @@ pub(crate) fn excerpt(body: &[u8], secrets: &[&str]) -> String {
     }
 }
 
-/// Masks each secret and the string value of any `user_token`, `partner_token`,
-/// `password` or `secret` key.
+/// Masks each secret of at least four characters, and the string value of any
+/// `user_token`, `partner_token`, `password` or `secret` key.
+///
+/// A secret is found in any form a server may echo it in, even mixed: as is, JSON-escaped
+/// (`\/`, `\"`, `\\`, `\n`..., and `\u00e4` or `\u003C` in either case, as PHP's
+/// `json_encode` writes them by default or with `JSON_HEX_*`), and percent-encoded (`%2F` or
+/// `%2f`, `+` for a space).
 pub(crate) fn mask_secrets(text: &str, secrets: &[&str]) -> String {
+    let mut secrets: Vec<&str> = secrets.iter().copied().filter(|s| s.chars().count() >= 4).collect();
+    // The longest first, so that a secret holding another is masked whole.
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
     let mut out = text.to_string();
-    for s in secrets.iter().filter(|s| s.len() >= 4) {
-        out = out.replace(*s, "***");
+    for secret in secrets {
+        let mut masked = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(c) = rest.chars().next() {
+            match echo_len(rest, secret) {
+                Some(len) => {
+                    masked.push_str("***");
+                    rest = rest.get(len..).unwrap_or_default();
+                }
+                None => {
+                    masked.push(c);
+                    rest = &rest[c.len_utf8()..];
+                }
+            }
+        }
+        out = masked;
     }
     for key in ["\"user_token\"", "\"partner_token\"", "\"password\"", "\"secret\""] {
         let mut from = 0;
@@ -533,8 +571,7 @@ pub(crate) fn mask_secrets(text: &str, secrets: &[&str]) -> String {
             let vstart = start + skip;
             if out[vstart..].starts_with('"') {
                 let after = vstart + 1;
-                let end = out[after..].find('"').map(|e| after + e).unwrap_or(out.len());
-                out.replace_range(after..end, "***");
+                out.replace_range(after..string_end(&out, after), "***");
                 from = after + 3;
             } else {
                 from = start;
@@ -542,6 +579,77 @@ pub(crate) fn mask_secrets(text: &str, secrets: &[&str]) -> String {
         }
     }
     out
+}
+
+/// Where the JSON string that starts at `from` ends (its closing quote, or the end).
+fn string_end(text: &str, from: usize) -> usize {
+    let mut escaped = false;
+    for (i, b) in text.bytes().enumerate().skip(from) {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' => escaped = true,
+            b'"' => return i,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+/// The length of `secret` at the start of `text`, in whichever form each of its characters
+/// comes (see [`mask_secrets`]); `None` when `text` does not start with it.
+fn echo_len(text: &str, secret: &str) -> Option<usize> {
+    let mut len = 0;
+    for c in secret.chars() {
+        len += char_echo_len(text.get(len..)?.as_bytes(), c)?;
+    }
+    Some(len)
+}
+
+/// The length of one character at the start of `text`: as is, JSON-escaped or
+/// percent-encoded.
+fn char_echo_len(text: &[u8], c: char) -> Option<usize> {
+    let mut utf8 = [0; 4];
+    let raw = c.encode_utf8(&mut utf8).as_bytes();
+    if text.starts_with(raw) {
+        return Some(raw.len());
+    }
+    let hex = |at: usize, digits: usize| {
+        let d = text.get(at..at + digits).filter(|d| d.iter().all(u8::is_ascii_hexdigit))?;
+        u32::from_str_radix(std::str::from_utf8(d).ok()?, 16).ok()
+    };
+    match text.first() {
+        Some(b'+') if c == ' ' => Some(1),
+        Some(b'%') => {
+            // Each byte of the UTF-8 form as `%XX`.
+            let all = raw
+                .iter()
+                .enumerate()
+                .all(|(i, b)| text.get(3 * i) == Some(&b'%') && hex(3 * i + 1, 2) == Some(u32::from(*b)));
+            all.then_some(3 * raw.len())
+        }
+        Some(b'\\') => {
+            let short = match c {
+                '"' | '\\' | '/' => c as u8,
+                '\u{8}' => b'b',
+                '\u{c}' => b'f',
+                '\n' => b'n',
+                '\r' => b'r',
+                '\t' => b't',
+                _ => 0,
+            };
+            if short != 0 && text.get(1) == Some(&short) {
+                return Some(2);
+            }
+            // `\uXXXX`, two of them (a surrogate pair) past U+FFFF.
+            let mut units = [0; 2];
+            let units = c.encode_utf16(&mut units);
+            let all = units.iter().enumerate().all(|(i, u)| {
+                text.get(6 * i..6 * i + 2) == Some(&b"\\u"[..]) && hex(6 * i + 2, 4) == Some(u32::from(*u))
+            });
+            all.then_some(6 * units.len())
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -623,5 +731,24 @@ mod tests {
         assert_eq!(e.message().map(str::len), Some(411));
         let short = Error::new(ErrorKind::Api).with_message("one\ttwo");
         assert_eq!(format!("{short:?}"), r#"Error { kind: Api, message: "one two", attempts: 0 }"#);
+    }
+
+    #[test]
+    fn secrets_are_masked_in_every_echoed_form() {
+        let secrets = ["a/b c\"😀é", "abc"];
+        for echo in [
+            "a/b c\"😀é",
+            r#"a\/b c\"\ud83d\ude00\u00e9"#,
+            r"a\u002Fb\u0020c\u0022\uD83D\uDE00\u00E9",
+            "a%2Fb+c%22%F0%9F%98%80%C3%A9",
+            "a%2fb%20c%22%f0%9f%98%80%c3%a9",
+            r#"a%2Fb c\"😀%C3%A9"#,
+        ] {
+            assert_eq!(mask_secrets(&format!("[{echo}]"), &secrets), "[***]", "{echo}");
+        }
+        // Too short to mask without garbling the text; a near miss stays.
+        assert_eq!(mask_secrets("abc a/b c\"😀e %2", &secrets), "abc a/b c\"😀e %2");
+        // A masked key's value ends at its closing quote, not at an escaped one.
+        assert_eq!(mask_secrets(r#"{"password": "x\"y", "n": 1}"#, &[]), r#"{"password": "***", "n": 1}"#);
     }
 }
