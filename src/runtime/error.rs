@@ -79,6 +79,7 @@ struct Inner {
     attempts: u32,
     excerpt: Option<String>,
     json_path: Option<String>,
+    raw_body: Option<Vec<u8>>,
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
@@ -123,6 +124,11 @@ impl Error {
 
     pub(crate) fn with_json_path(mut self, path: impl Into<String>) -> Self {
         self.inner.json_path = Some(path.into());
+        self
+    }
+
+    pub(crate) fn with_raw_body(mut self, body: &[u8]) -> Self {
+        self.inner.raw_body = Some(body.to_vec());
         self
     }
 
@@ -206,6 +212,13 @@ impl Error {
     /// For decode errors: where in the JSON the reply stopped fitting the schema.
     pub fn json_path(&self) -> Option<&str> {
         self.inner.json_path.as_deref()
+    }
+
+    /// For inbound parse errors ([`WebhookEvent::parse`](crate::webhook::WebhookEvent::parse)):
+    /// the whole body that failed, as received. It may hold personal data (client names,
+    /// phones), which is why neither `Display` nor `Debug` shows any of it.
+    pub fn raw_body(&self) -> Option<&[u8]> {
+        self.inner.raw_body.as_deref()
     }
 
     /// 401 or error code 20.
