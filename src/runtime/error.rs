@@ -388,7 +388,7 @@ impl fmt::Debug for Error {
 
 /// At most this many characters of each server-provided string (message, field errors,
 /// JSON path, excerpt) appear in `Display` and `Debug`; the accessors give the whole text.
-pub(crate) const SHOWN_CHARS: usize = 300;
+const SHOWN_CHARS: usize = 300;
 
 /// Server text as `Display` and `Debug` show it: control characters (line breaks, ESC...)
 /// and bidirectional overrides become spaces, and past [`SHOWN_CHARS`] characters the rest
