@@ -203,3 +203,43 @@ async fn missing_required_parameters_are_refused_before_sending() {
     assert!(err.to_string().contains("location_id"), "{err}");
     assert!(server.requests().is_empty());
 }
+
+#[tokio::test]
+async fn server_text_is_cleaned_and_bounded_in_display_and_debug() {
+    let huge = format!("first line\nsecond\x1b[2J\u{202e}line {}", "x".repeat(1 << 20));
+    let long_field_message = "y".repeat(100_000);
+    let body = json!({"success": false, "meta": {"message": huge, "errors": {
+        "phone\r\nX-Injected: 1": ["bad\x1b[0m", long_field_message],
+    }}});
+    let err = get_location_error(MockResponse::json(422, body)).await;
+    for text in [err.to_string(), format!("{err:?}")] {
+        assert!(text.chars().count() < 2_000, "{} chars", text.chars().count());
+        assert!(!text.chars().any(|c| c.is_control() || c == '\u{202e}'), "{text}");
+        assert!(text.contains(&format!("[{} chars]", huge.chars().count())), "{text}");
+        assert!(text.contains("first line second"), "{text}");
+    }
+    // The accessors keep the whole text.
+    assert_eq!(err.message(), Some(huge.as_str()));
+    assert_eq!(err.field_errors()["phone\r\nX-Injected: 1"][1].len(), 100_000);
+}
+
+#[tokio::test]
+async fn display_does_not_repeat_what_source_returns() {
+    use std::error::Error as _;
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let client = altegio::Client::builder(PARTNER).base_url(format!("http://127.0.0.1:{port}/api/v1")).build().unwrap();
+    let options = altegio::CallOptions::new().retry(altegio::RetryPolicy::none());
+    let err = client.get_location().location_id(1).send_with(options).await.unwrap_err();
+    assert!(err.is_transport());
+    let shown = err.to_string();
+    let mut cause = err.source();
+    assert!(cause.is_some(), "the transport error is the source");
+    // A chain reporter (anyhow's `{:#}`, eyre) prints each of these once.
+    while let Some(c) = cause {
+        assert!(!shown.contains(&c.to_string()), "`{shown}` repeats its cause `{c}`");
+        cause = c.source();
+    }
+}

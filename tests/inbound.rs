@@ -68,7 +68,8 @@ fn unknown_resources_keep_their_raw_data() {
 fn malformed_events_are_decode_errors_that_say_where() {
     let e = WebhookEvent::parse(b"<html>502</html>").unwrap_err();
     assert!(e.is_decode() && e.operation() == Some("webhook"));
-    assert!(e.body_excerpt().unwrap().contains("502"));
+    assert_eq!(e.raw_body(), Some(&b"<html>502</html>"[..]));
+    assert_eq!(e.body_excerpt(), None);
     let e = WebhookEvent::parse(br#"{"status":"create","data":{}}"#).unwrap_err();
     assert_eq!(e.json_path(), Some("resource"));
     let e = WebhookEvent::parse(br#"{"resource":"client","data":{"id":{"nested":true}}}"#).unwrap_err();
@@ -175,4 +176,33 @@ async fn the_partner_token_goes_to_no_foreign_callback() {
         assert!(!e.to_string().contains(PARTNER), "{e}");
     }
     assert!(mock.requests().is_empty(), "nothing was sent");
+}
+
+#[test]
+fn webhook_errors_name_path_and_mismatch_but_no_personal_data() {
+    let personal = ["Ada Lovelace", "+13155550175", "ada@example.com"];
+    let bodies: [&[u8]; 4] = [
+        // A value of the wrong type (serde quotes it: `invalid value: string "Ada Lovelace"`).
+        br#"{"resource":"client","data":{"name":"x","phone":"+13155550175","id":"Ada Lovelace"}}"#,
+        br#"{"resource":"client","data":{"email":"ada@example.com","id":{"+13155550175":"Ada Lovelace"}}}"#,
+        // An envelope field of the wrong type.
+        br#"{"resource":"record","company_id":"Ada Lovelace +13155550175","data":{}}"#,
+        // Not JSON at all.
+        b"{\"phone\":\"+13155550175\",\"name\":\"Ada Lovelace\", email=ada@example.com",
+    ];
+    for body in bodies {
+        let e = WebhookEvent::parse(body).unwrap_err();
+        assert!(e.is_decode());
+        let text = format!("{e} {e:?}");
+        for p in personal {
+            assert!(!text.contains(p), "`{p}` in {text}");
+        }
+        // The raw body stays with the error for a caller who asks.
+        assert_eq!(e.raw_body(), Some(body));
+    }
+    let e = WebhookEvent::parse(bodies[0]).unwrap_err();
+    assert_eq!(e.json_path(), Some("data.id"));
+    assert!(e.to_string().contains("invalid value: string, expected"), "{e}");
+    let e = WebhookEvent::parse(bodies[2]).unwrap_err();
+    assert_eq!(e.json_path(), Some("company_id"));
 }

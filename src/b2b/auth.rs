@@ -122,8 +122,16 @@ impl Client {
         password: &str,
         second: Option<types::AuthSecondFactor>,
     ) -> Result<types::AuthUser> {
+        // The password and the code count as secrets of this call: masked in its error.
+        let mut secrets = vec![password.to_string()];
+        secrets.extend(second.as_ref().map(|s| s.secret.expose().to_string()));
         let body = types::AuthRequest { login: login.to_string(), password: Secret::new(password), x2fa: second };
-        let reply = self.authorize_user().body(body).send().await?.into_inner();
+        let request = self.authorize_user().body(body);
+        let call = async move {
+            crate::runtime::pipeline::note_secrets(secrets);
+            request.send_raw().await
+        };
+        let reply = crate::runtime::typed("authorize_user", crate::CallOptions::default(), call).await?.into_inner();
         let user = reply.data.ok_or_else(|| {
             Error::new(crate::ErrorKind::Decode)
                 .with_operation("authorize_user")
@@ -134,9 +142,13 @@ impl Client {
                 self.set_user_token(token.expose())?;
                 Ok(user)
             }
-            (_, Some(uuid)) => Err(Error::new(crate::ErrorKind::Api).with_operation("authorize_user").with_message(
-                format!("two-factor authentication required: call `login_second_factor` with uuid {uuid}"),
-            )),
+            // The uuid is server text too: a password echoed in it is masked.
+            (_, Some(uuid)) => Err(Error::new(crate::ErrorKind::Api)
+                .with_operation("authorize_user")
+                .with_message(format!(
+                    "two-factor authentication required: call `login_second_factor` with uuid {uuid}"
+                ))
+                .masked(&[password])),
             _ => Err(Error::new(crate::ErrorKind::Decode)
                 .with_operation("authorize_user")
                 .with_message("the login reply has neither a user token nor a two-factor uuid")),

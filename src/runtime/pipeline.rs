@@ -87,9 +87,17 @@ tokio::task_local! {
     static CALL: RefCell<CallState>;
 }
 
-/// Records the secrets of the credentials in use, to mask them in error excerpts.
+/// Adds secrets in use by this call (tokens, a login's password and code), to mask them
+/// in every string of its error.
 pub(crate) fn note_secrets(secrets: Vec<String>) {
-    let _ = CALL.try_with(|c| c.borrow_mut().secrets = secrets);
+    let _ = CALL.try_with(|c| {
+        let known = &mut c.borrow_mut().secrets;
+        for s in secrets {
+            if !known.contains(&s) {
+                known.push(s);
+            }
+        }
+    });
 }
 
 /// Whether this call may run a campaign without filters (see
@@ -380,7 +388,7 @@ fn finish<T, E>(
         (_, Ok(v)) => Ok(v),
         (_, Err(e)) => Err(map_error(e, &state, &secrets, path_of)),
     };
-    outcome.map_err(|e| e.with_operation(operation).with_attempts(state.attempts))
+    outcome.map_err(|e| e.with_operation(operation).with_attempts(state.attempts).masked(&secrets))
 }
 
 fn map_error<E>(
