@@ -15,6 +15,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         handwritten: false,
         example: None,
         partner_token_accepted: false,
+        may_be_empty: false,
     },
     Operation {
         id: "delete_notes",
@@ -31,6 +32,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         handwritten: false,
         example: None,
         partner_token_accepted: false,
+        may_be_empty: false,
     },
     Operation {
         id: "get_note",
@@ -47,5 +49,6 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         handwritten: false,
         example: None,
         partner_token_accepted: false,
+        may_be_empty: false,
     },
 ];
