@@ -20,10 +20,15 @@ pub struct Day {
 /// Logs in when credentials are given, takes the user's first location and collects the
 /// appointments of `day`, 50 per page.
 pub async fn run(client: &Client, credentials: Option<(&str, &str)>, day: &str) -> altegio::Result<Option<Day>> {
-    if let Some((login, password)) = credentials {
-        let user = client.login(login, password).await?;
-        println!("Logged in as {}", user.name.as_deref().unwrap_or("?"));
-    }
+    // A login returns a client that carries the user token; `client` itself is unchanged.
+    let client = match credentials {
+        Some((login, password)) => {
+            let (user_client, user) = client.login(login, password).await?;
+            println!("Logged in as {}", user.name.as_deref().unwrap_or("?"));
+            user_client
+        }
+        None => client.clone(),
+    };
     let locations = client.get_location_list().my(1).send().await?;
     let Some(location_id) = locations.data.iter().find_map(|l| l.id) else {
         println!("The user manages no location.");

@@ -17,7 +17,7 @@
 //! ```no_run
 //! # async fn demo() -> altegio::Result<()> {
 //! let client = altegio::Client::builder("PARTNER_TOKEN").build()?;
-//! client.login("+13155550175", "password").await?; // keeps the user token
+//! let (client, _user) = client.login("+13155550175", "password").await?; // carries the user token
 //! let locations = client.get_location_list().my(1).send().await?;
 //! for location in locations.data.iter() {
 //!     println!("{:?} {:?}", location.id, location.title);
@@ -42,8 +42,11 @@
 //! Every request carries `Authorization: Bearer <partner_token>` or, once a user token is
 //! known, `Authorization: Bearer <partner_token>, User <user_token>`, plus
 //! `Accept: application/vnd.api.v2+json`. [`Client::login`] calls `POST /auth` with the
-//! partner token alone and keeps the returned user token; [`Client::set_user_token`],
-//! [`Client::clear_user_token`] and [`Client::with_user_token`] switch it. An operation
+//! partner token alone and returns a client that sends the returned user token. A client
+//! never changes its tokens: [`Client::with_user_token`] and
+//! [`Client::without_user_token`] derive another (same connection pool, settings and
+//! limiter), so a server acting for many users keeps one partner client and derives one
+//! per user, and no call in flight is ever re-authorised as someone else. An operation
 //! documented as needing the user token fails before sending when none is set. Tokens
 //! with characters that cannot travel in a header are refused, and no token or password
 //! ever appears in `Debug` output, error messages or logs.

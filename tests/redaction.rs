@@ -23,7 +23,7 @@ async fn secrets_stay_out_of_debug_display_and_errors() {
     let client = builder.build().unwrap();
     assert_clean(&format!("{client:?}"));
 
-    let user = client.login("+13155550175", PASSWORD).await.unwrap();
+    let (_, user) = client.login("+13155550175", PASSWORD).await.unwrap();
     assert_clean(&format!("{user:?} {client:?}"));
 
     // An error body that echoes the tokens and a password.

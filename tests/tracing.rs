@@ -35,7 +35,7 @@ async fn logs_name_operations_and_never_secrets() {
     const PASSWORD: &str = "PASSWORD-SECRET-99";
     let server = server().await;
     let client = altegio::Client::builder(PARTNER_SECRET).base_url(server.url()).no_rate_limit().build().unwrap();
-    let user = client.login("+13155550175", PASSWORD).await.unwrap();
+    let (_, user) = client.login("+13155550175", PASSWORD).await.unwrap();
     client.get_location_list().my(1).send().await.unwrap();
     server.respond(
         "get_location",
