@@ -196,19 +196,21 @@
 //! ```no_run
 //! # #[cfg(feature = "mock")]
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use altegio::b2b::operations as op;
 //! use altegio::mock::{MockResponse, MockServer};
 //! let mock = MockServer::start().await?;
-//! let client = altegio::Client::builder("partner").user_token("user").base_url(mock.url()).build()?;
-//! // Override one operation's reply (by operationId), here with a validation error.
+//! // Its URL, test tokens and no process-wide rate limiter, so a test suite runs at full speed.
+//! let client = mock.client()?;
+//! // Override one operation's reply (named by a typed constant), here with a validation error.
 //! mock.respond(
-//!     "create_client",
+//!     op::CREATE_CLIENT,
 //!     MockResponse::json(422, serde_json::json!({"success": false, "meta": {"message": "Invalid phone"}})),
 //! );
 //! let body = altegio::b2b::types::builder::ClientCreate::default().name("Ada".to_string()).phone("12".to_string());
 //! let err = client.create_client().location_id(1).body(body).send().await.unwrap_err();
 //! assert!(err.is_validation());
 //! // Inspect what went over the wire.
-//! let sent = &mock.requests_for("create_client")[0];
+//! let sent = &mock.requests_for(op::CREATE_CLIENT)[0];
 //! assert_eq!(sent.json().unwrap()["phone"], "12");
 //! # Ok(()) }
 //! ```

@@ -79,7 +79,7 @@ async fn a_login_never_reauthorises_calls_of_another_user_in_flight() {
     // One shared client in a server; user A's call is in flight while user B logs in.
     let server = server().await;
     server.respond(
-        "get_location",
+        op::GET_LOCATION,
         altegio::mock::MockResponse::json(200, serde_json::json!({"success": true, "data": {"id": 1}, "meta": []}))
             .delay(std::time::Duration::from_millis(200)),
     );
@@ -98,7 +98,7 @@ async fn a_login_never_reauthorises_calls_of_another_user_in_flight() {
     in_flight.await.unwrap();
     bob.get_location().location_id(1).send().await.unwrap();
     let auth: Vec<String> =
-        server.requests_for("get_location").iter().map(|r| r.header("authorization").unwrap().to_string()).collect();
+        server.requests_for(op::GET_LOCATION).iter().map(|r| r.header("authorization").unwrap().to_string()).collect();
     assert_eq!(
         auth[..2],
         [format!("Bearer {PARTNER}, User alice-token"), format!("Bearer {PARTNER}, User alice-token")]

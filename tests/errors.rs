@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 async fn get_location_error(response: MockResponse) -> altegio::Error {
     let server = server().await;
-    server.respond("get_location", response);
+    server.respond(op::GET_LOCATION, response);
     // One attempt, so that retryable statuses show their mapping directly.
     let options = altegio::CallOptions::new().retry(altegio::RetryPolicy::none());
     let err = user_client(&server).get_location().location_id(1).send_with(options).await.unwrap_err();
@@ -106,7 +106,7 @@ async fn success_false_with_http_200_is_an_error() {
     assert_eq!(err.kind(), ErrorKind::Api);
     // And for operations without a typed body.
     let server = server().await;
-    server.respond("delete_location", MockResponse::json(202, envelope("Cannot delete")));
+    server.respond(op::DELETE_LOCATION, MockResponse::json(202, envelope("Cannot delete")));
     let err = user_client(&server).delete_location().location_id(1).send().await.unwrap_err();
     assert_eq!((err.kind(), err.message()), (ErrorKind::Api, Some("Cannot delete")));
 }
@@ -165,7 +165,7 @@ async fn an_undocumented_status_is_unexpected() {
 async fn a_slow_reply_times_out() {
     let server = server().await;
     server.respond(
-        "get_location",
+        op::GET_LOCATION,
         MockResponse::json(200, json!({"success": true, "data": {}})).delay(Duration::from_secs(3)),
     );
     let client = user_client(&server);

@@ -6,7 +6,7 @@ mod common;
 use altegio::b2b::types::{SmsStatusReport, SmsStatusReportList};
 use altegio::sms::{SmsDeliveryStatus, SmsProviderRequest};
 use altegio::webhook::{GoodsOperation, Payload, WebhookEvent};
-use common::{PARTNER, USER, server, user_client};
+use common::{PARTNER, USER, op, server, user_client};
 use serde_json::json;
 
 fn event(resource: &str, data: serde_json::Value) -> WebhookEvent {
@@ -95,7 +95,7 @@ async fn webhook_settings_round_trip_over_the_wire() {
         .record(Some(1))
         .client(Some(0));
     client.update_webhook_settings().location_id(4564).body(body).send().await.unwrap();
-    let sent = &mock.requests_for("update_webhook_settings")[0];
+    let sent = &mock.requests_for(op::UPDATE_WEBHOOK_SETTINGS)[0];
     assert_eq!(sent.method, "POST");
     assert_eq!(sent.path, "/hooks_settings/4564");
     assert_eq!(sent.header("authorization"), Some(format!("Bearer {PARTNER}, User {USER}").as_str()));
@@ -141,7 +141,7 @@ async fn delivery_reports_carry_the_partner_token_alone() {
     let client = user_client(&mock);
     let reply = client.report_sms_delivery(&format!("{}/delivery/status", mock.url()), &report()).await.unwrap();
     assert!(reply.success.is_some_and(|s| s.get()));
-    let sent = &mock.requests_for("get_message_status_list")[0];
+    let sent = &mock.requests_for(op::GET_MESSAGE_STATUS_LIST)[0];
     assert_eq!(sent.header("authorization"), Some(format!("Bearer {PARTNER}").as_str()));
     assert_eq!(
         sent.json().unwrap(),
@@ -150,12 +150,12 @@ async fn delivery_reports_carry_the_partner_token_alone() {
 
     // An error reply is an error, and a report is a write: never sent twice.
     mock.respond(
-        "get_message_status_list",
+        op::GET_MESSAGE_STATUS_LIST,
         altegio::mock::MockResponse::json(503, json!({"success": false, "meta": {"message": "busy"}})),
     );
     let e = client.report_sms_delivery(&format!("{}/delivery/status", mock.url()), &report()).await.unwrap_err();
     assert!(e.is_server_error());
-    assert_eq!(mock.requests_for("get_message_status_list").len(), 2);
+    assert_eq!(mock.requests_for(op::GET_MESSAGE_STATUS_LIST).len(), 2);
 }
 
 #[tokio::test]

@@ -30,14 +30,14 @@ async fn secrets_stay_out_of_debug_display_and_errors() {
     let echo = format!(
         r#"{{"success": false, "meta": {{}}, "data": {{"partner": "{PARTNER_SECRET}", "user_token": "{LOGIN_TOKEN}", "password": "{PASSWORD}"}}}}"#
     );
-    server.respond("get_location", MockResponse::raw(500, "application/json", echo.clone()));
+    server.respond(op::GET_LOCATION, MockResponse::raw(500, "application/json", echo.clone()));
     let err = client.get_location().location_id(1).send().await.unwrap_err();
     assert!(err.body_excerpt().is_some());
     assert_clean(&format!("{err} {err:?}"));
 
     // A reply that fails to decode, holding a user token.
     server.respond(
-        "authorize_user",
+        op::AUTHORIZE_USER,
         MockResponse::json(
             201,
             json!({"success": true, "data": {"id": "not-an-id", "user_token": "ANOTHERSECRET-TOKEN-42"}}),
@@ -99,19 +99,19 @@ async fn echoed_secrets_are_masked_in_every_form_and_every_string() {
 
     // 401 with the tokens in `meta.message`, JSON-escaped in the body (so raw in the message).
     let body = r#"{"success":false,"meta":{"message":"Partner PARTNER\/SECRET+0123456789 or user USER\/SECRET=0123456789 is not valid"}}"#;
-    server.respond("get_location", MockResponse::raw(401, "application/json", body));
+    server.respond(op::GET_LOCATION, MockResponse::raw(401, "application/json", body));
     let err = get().await;
     assert!(err.message().is_some_and(|m| m.contains("***")), "{err:?}");
     assert_masked(&err);
 
     // 422 with the tokens in `meta.errors`: in a field name, JSON-escaped inside a message.
     let body = r#"{"success":false,"meta":{"message":"Invalid","errors":{"PARTNER/SECRET+0123456789":["unknown"],"token":["USER\\/SECRET=0123456789 is refused"]}}}"#;
-    server.respond("get_location", MockResponse::raw(422, "application/json", body));
+    server.respond(op::GET_LOCATION, MockResponse::raw(422, "application/json", body));
     assert_masked(&get().await);
 
     // A page without a message: the excerpt holds a percent-encoded and an escaped token.
     let body = r"echo: Authorization=Bearer PARTNER%2FSECRET%2B0123456789, User USER\/SECRET=0123456789";
-    server.respond("get_location", MockResponse::raw(500, "text/plain", body));
+    server.respond(op::GET_LOCATION, MockResponse::raw(500, "text/plain", body));
     let err = get().await;
     assert!(err.body_excerpt().is_some());
     assert_masked(&err);
@@ -135,7 +135,7 @@ async fn echoed_secrets_are_masked_in_every_form_and_every_string() {
             "login=%2B13155550175&pass=p%C3%A4%2Fss%3Cw%C3%B6rd%3E%26%271%22x&pass2=p%c3%a4%2fss%3cw%c3%b6rd%3e%26%271%22x",
         ),
     ] {
-        server.respond("authorize_user", MockResponse::raw(status, content_type, body));
+        server.respond(op::AUTHORIZE_USER, MockResponse::raw(status, content_type, body));
         let err = client.login("+13155550175", ODD_PASSWORD).await.unwrap_err();
         assert!(err.body_excerpt().is_some(), "{err:?}");
         assert_masked(&err);
@@ -143,14 +143,14 @@ async fn echoed_secrets_are_masked_in_every_form_and_every_string() {
 
     // A reply asking for a second factor whose uuid echoes the password.
     let body = json!({"success": true, "data": {"uuid": format!("uuid-{ODD_PASSWORD}")}});
-    server.respond("authorize_user", MockResponse::json(201, body));
+    server.respond(op::AUTHORIZE_USER, MockResponse::json(201, body));
     let err = client.login("+13155550175", ODD_PASSWORD).await.unwrap_err();
     assert!(err.message().is_some_and(|m| m.contains("uuid-***")), "{err:?}");
     assert_masked(&err);
 
     // The 2FA code echoed in the message of the second step.
     let body = r#"{"success":false,"meta":{"message":"Code 918273 is wrong"}}"#;
-    server.respond("authorize_user", MockResponse::raw(422, "application/json", body));
+    server.respond(op::AUTHORIZE_USER, MockResponse::raw(422, "application/json", body));
     let err = client.login_second_factor("+13155550175", ODD_PASSWORD, "uuid-1", CODE).await.unwrap_err();
     assert_masked(&err);
 }

@@ -38,7 +38,7 @@ async fn logs_name_operations_and_never_secrets() {
     let (_, user) = client.login("+13155550175", PASSWORD).await.unwrap();
     client.get_location_list().my(1).send().await.unwrap();
     server.respond(
-        "get_location",
+        op::GET_LOCATION,
         MockResponse::json(401, serde_json::json!({"success": false, "meta": {"message": "bad token"}})),
     );
     let err = client.get_location().location_id(1).send().await.unwrap_err();

@@ -64,9 +64,20 @@ pub fn operations_table(
             }
         }
     });
+    // One typed name per operation (`CREATE_CLIENT`), for what takes an operation: a
+    // misspelt name does not compile.
+    let names = ops.iter().enumerate().map(|(i, op)| {
+        let name = format_ident!("{}", op.id.to_uppercase());
+        let doc = format!(" `{}`: {}", op.id, op.summary);
+        quote! {
+            #[doc = #doc]
+            pub static #name: &Operation = &OPERATIONS[#i];
+        }
+    });
     unparse(quote! {
         /// Every operation of this build, sorted by id.
         pub(crate) static OPERATIONS: &[Operation] = &[#(#rows),*];
+        #(#names)*
         #(#paged)*
     })
 }

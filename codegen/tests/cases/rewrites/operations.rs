@@ -52,3 +52,9 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         may_be_empty: false,
     },
 ];
+/// `create_note`: Add a note.
+pub static CREATE_NOTE: &Operation = &OPERATIONS[0usize];
+/// `delete_notes`: Delete every note.
+pub static DELETE_NOTES: &Operation = &OPERATIONS[1usize];
+/// `get_note`: Read a note.
+pub static GET_NOTE: &Operation = &OPERATIONS[2usize];
