@@ -14,6 +14,42 @@ use std::fmt;
 use std::ops::Deref;
 
 // ---------------------------------------------------------------------------
+// IntoOptional
+// ---------------------------------------------------------------------------
+
+/// A value for an optional field of a request builder: the value itself, an `Option` of
+/// it (`None` leaves the field out), or a `&str` for a `String`. So
+/// `.surname("Lovelace")` works like the required `.name("Ada")`.
+pub trait IntoOptional<T> {
+    /// The field's value.
+    fn into_optional(self) -> Option<T>;
+}
+
+impl<T> IntoOptional<T> for T {
+    fn into_optional(self) -> Option<T> {
+        Some(self)
+    }
+}
+
+impl<T> IntoOptional<T> for Option<T> {
+    fn into_optional(self) -> Option<T> {
+        self
+    }
+}
+
+impl IntoOptional<String> for &str {
+    fn into_optional(self) -> Option<String> {
+        Some(self.to_string())
+    }
+}
+
+impl IntoOptional<String> for &String {
+    fn into_optional(self) -> Option<String> {
+        Some(self.clone())
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Flag
 // ---------------------------------------------------------------------------
 

@@ -64,3 +64,21 @@ async fn the_mocks_client_is_quick_and_operations_are_named_by_type() {
     // An id known only at run time is looked up, and an unknown one says so.
     assert!(altegio::b2b::operations::find("get_locaton").is_none());
 }
+
+#[tokio::test]
+async fn optional_body_fields_take_the_plain_value() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    // `surname` is optional, `name` required: both take a `&str`; `None` leaves a field out.
+    let body = types::builder::ClientCreate::default()
+        .name("Ada")
+        .surname("Lovelace")
+        .phone("+13155550175")
+        .email(None)
+        .balance(12.5);
+    client.create_client().location_id(1).body(body).send().await.unwrap();
+    let sent = server.requests_for(op::CREATE_CLIENT)[0].json().unwrap();
+    assert_eq!(sent["surname"], "Lovelace");
+    assert_eq!(sent["balance"], 12.5);
+    assert!(sent.get("email").is_none(), "{sent}");
+}

@@ -24,6 +24,7 @@ pub use operation::Operation;
 // What generated code calls: a single area may leave some of it unused.
 #[cfg_attr(not(feature = "b2b"), allow(unused_imports))]
 pub(crate) use {
+    crate::wire::IntoOptional,
     error::Result,
     futures_core::Stream,
     paginate::{Page, Paged, items, pages, total_of},
