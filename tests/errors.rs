@@ -35,7 +35,7 @@ async fn status_codes_map_to_kinds_and_keep_the_message() {
         (429, ErrorKind::RateLimited),
         (500, ErrorKind::Server),
         (503, ErrorKind::Server),
-        (418, ErrorKind::Api),
+        (418, ErrorKind::OtherApi),
     ] {
         let err = get_location_error(MockResponse::json(status, envelope("Something is off"))).await;
         assert_eq!(err.kind(), kind, "HTTP {status}");
@@ -98,17 +98,17 @@ async fn other_error_shapes_are_read() {
 #[tokio::test]
 async fn success_false_with_http_200_is_an_error() {
     let err = get_location_error(MockResponse::json(200, envelope("Location is blocked"))).await;
-    assert_eq!(err.kind(), ErrorKind::Api);
+    assert_eq!(err.kind(), ErrorKind::OtherApi);
     assert_eq!(err.status().map(|s| s.as_u16()), Some(200));
     assert_eq!(err.message(), Some("Location is blocked"));
     // Also when the rest of the body would decode fine.
     let err = get_location_error(MockResponse::json(200, json!({"success": "0", "data": {"id": 1}, "meta": []}))).await;
-    assert_eq!(err.kind(), ErrorKind::Api);
+    assert_eq!(err.kind(), ErrorKind::OtherApi);
     // And for operations without a typed body.
     let server = server().await;
     server.respond(op::DELETE_LOCATION, MockResponse::json(202, envelope("Cannot delete")));
     let err = user_client(&server).delete_location().location_id(1).send().await.unwrap_err();
-    assert_eq!((err.kind(), err.message()), (ErrorKind::Api, Some("Cannot delete")));
+    assert_eq!((err.kind(), err.message()), (ErrorKind::OtherApi, Some("Cannot delete")));
 }
 
 #[tokio::test]
@@ -242,4 +242,35 @@ async fn display_does_not_repeat_what_source_returns() {
         assert!(!shown.contains(&c.to_string()), "`{shown}` repeats its cause `{c}`");
         cause = c.source();
     }
+}
+
+#[tokio::test]
+async fn details_give_the_whole_error_body_with_secrets_masked() {
+    let server = server().await;
+    server.respond(
+        op::GET_LOCATION,
+        MockResponse::json(
+            409,
+            json!({"success": false, "data": null, "meta": {
+                "message": "The team member is busy",
+                "conflict": {"record_id": 77, "note": format!("booked with token {PARTNER}")}
+            }}),
+        ),
+    );
+    let err = partner_client(&server).get_location().location_id(1).send().await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    assert!(err.is_api());
+    let details = err.details().expect("an API error has details");
+    assert_eq!(details.raw["meta"]["conflict"]["record_id"], 77);
+    let note = details.raw["meta"]["conflict"]["note"].as_str().unwrap();
+    assert!(!note.contains(PARTNER), "{note}");
+    // An error that did not come from the API has none.
+    let offline = altegio::Client::builder(PARTNER).base_url("http://127.0.0.1:9/api/v1").build().unwrap();
+    let err = offline
+        .get_location()
+        .location_id(1)
+        .send_with(altegio::CallOptions::new().retry(altegio::RetryPolicy::none()))
+        .await
+        .unwrap_err();
+    assert!(err.details().is_none() && !err.is_api());
 }

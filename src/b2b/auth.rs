@@ -91,7 +91,7 @@ impl Client {
     /// [`with_user_token`](Self::with_user_token) for one client per user).
     ///
     /// `login` is a phone number (`+13155550175`) or an e-mail address. For an account
-    /// with two-factor authentication this returns an [`ErrorKind::Api`](crate::ErrorKind::Api)
+    /// with two-factor authentication this returns an [`ErrorKind::OtherApi`](crate::ErrorKind::OtherApi)
     /// error whose message names the `uuid`; finish with
     /// [`login_second_factor`](Self::login_second_factor).
     #[cfg(feature = "auth")]
@@ -140,7 +140,7 @@ impl Client {
         match (&user.user_token, &user.uuid) {
             (Some(token), _) if !token.expose().is_empty() => Ok((self.with_user_token(token.expose())?, user)),
             // The uuid is server text too: a password echoed in it is masked.
-            (_, Some(uuid)) => Err(Error::new(crate::ErrorKind::Api)
+            (_, Some(uuid)) => Err(Error::new(crate::ErrorKind::OtherApi)
                 .with_operation("authorize_user")
                 .with_message(format!(
                     "two-factor authentication required: call `login_second_factor` with uuid {uuid}"

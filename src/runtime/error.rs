@@ -30,8 +30,9 @@ pub enum ErrorKind {
     RateLimited,
     /// 5xx.
     Server,
-    /// Another API error, including `success: false` inside a 2xx reply.
-    Api,
+    /// An API error of none of the kinds above, including `success: false` inside a 2xx
+    /// reply. [`Error::is_api`] is true for it and for every other kind the API reported.
+    OtherApi,
     /// The connection failed before a reply arrived.
     Transport,
     /// No complete reply within the timeout.
@@ -83,6 +84,7 @@ struct Inner {
     excerpt: Option<String>,
     json_path: Option<String>,
     raw_body: Option<Vec<u8>>,
+    details: Option<Box<ApiErrorBody>>,
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
@@ -146,10 +148,11 @@ impl Error {
         for text in [&mut i.message, &mut i.excerpt, &mut i.json_path].into_iter().flatten() {
             *text = mask_secrets(text, secrets);
         }
-        let fields = std::mem::take(&mut i.field_errors);
-        for (field, messages) in fields {
-            let messages = messages.iter().map(|m| mask_secrets(m, secrets));
-            i.field_errors.entry(mask_secrets(&field, secrets)).or_default().extend(messages);
+        i.field_errors = mask_fields(std::mem::take(&mut i.field_errors), secrets);
+        if let Some(d) = i.details.as_deref_mut() {
+            d.message = d.message.as_deref().map(|m| mask_secrets(m, secrets));
+            d.errors = mask_fields(std::mem::take(&mut d.errors), secrets);
+            mask_json(&mut d.raw, secrets);
         }
         self
     }
@@ -161,12 +164,21 @@ impl Error {
         e.inner.message = body.message.clone();
         e.inner.field_errors = body.errors.clone();
         e.inner.error_code = body.error_code;
+        e.inner.details = Some(Box::new(body.clone()));
         e
+    }
+
+    /// The error body Altegio sent, parsed, with its JSON in
+    /// [`raw`](ApiErrorBody::raw) for the fields this type does not name
+    /// (`meta.conflict`, ...); secrets in use are masked in it, as everywhere in an error.
+    /// `None` for an error that did not come from an API reply.
+    pub fn details(&self) -> Option<&ApiErrorBody> {
+        self.inner.details.as_deref()
     }
 
     /// The kind of failure.
     pub fn kind(&self) -> ErrorKind {
-        self.inner.kind.unwrap_or(ErrorKind::Api)
+        self.inner.kind.unwrap_or(ErrorKind::OtherApi)
     }
 
     /// The operationId of the call that failed.
@@ -279,7 +291,7 @@ impl Error {
                 | ErrorKind::Conflict
                 | ErrorKind::RateLimited
                 | ErrorKind::Server
-                | ErrorKind::Api
+                | ErrorKind::OtherApi
         )
     }
 }
@@ -301,7 +313,7 @@ fn classify(status: StatusCode, body: &ApiErrorBody) -> ErrorKind {
         Some(30) => ErrorKind::NotFound,
         Some(5 | 10) => ErrorKind::Validation,
         _ if !body.errors.is_empty() => ErrorKind::Validation,
-        _ => ErrorKind::Api,
+        _ => ErrorKind::OtherApi,
     }
 }
 
@@ -316,7 +328,7 @@ impl fmt::Display for Error {
             ErrorKind::Conflict => "conflict",
             ErrorKind::RateLimited => "rate limited",
             ErrorKind::Server => "server error",
-            ErrorKind::Api => "api error",
+            ErrorKind::OtherApi => "api error",
             ErrorKind::Transport => "connection failed",
             ErrorKind::Timeout => "timed out",
             ErrorKind::Decode => "reply does not fit the schema",
@@ -557,6 +569,32 @@ pub(crate) fn excerpt(body: &[u8], secrets: &[&str]) -> String {
 /// (`\/`, `\"`, `\\`, `\n`..., and `\u00e4` or `\u003C` in either case, as PHP's
 /// `json_encode` writes them by default or with `JSON_HEX_*`), and percent-encoded (`%2F` or
 /// `%2f`, `+` for a space).
+/// [`mask_secrets`] over field names and messages.
+fn mask_fields(fields: BTreeMap<String, Vec<String>>, secrets: &[&str]) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (field, messages) in fields {
+        let messages = messages.iter().map(|m| mask_secrets(m, secrets));
+        out.entry(mask_secrets(&field, secrets)).or_default().extend(messages);
+    }
+    out
+}
+
+/// [`mask_secrets`] over every string (and key) of a JSON value.
+fn mask_json(value: &mut Value, secrets: &[&str]) {
+    match value {
+        Value::String(s) => *s = mask_secrets(s, secrets),
+        Value::Array(items) => items.iter_mut().for_each(|v| mask_json(v, secrets)),
+        Value::Object(map) => {
+            let entries = std::mem::take(map);
+            for (k, mut v) in entries {
+                mask_json(&mut v, secrets);
+                map.insert(mask_secrets(&k, secrets), v);
+            }
+        }
+        _ => {}
+    }
+}
+
 pub(crate) fn mask_secrets(text: &str, secrets: &[&str]) -> String {
     let mut secrets: Vec<&str> = secrets.iter().copied().filter(|s| s.chars().count() >= 4).collect();
     // The longest first, so that a secret holding another is masked whole.
@@ -710,14 +748,14 @@ mod tests {
             (409, ErrorKind::Conflict),
             (429, ErrorKind::RateLimited),
             (503, ErrorKind::Server),
-            (200, ErrorKind::Api),
-            (418, ErrorKind::Api),
+            (200, ErrorKind::OtherApi),
+            (418, ErrorKind::OtherApi),
         ] {
             assert_eq!(classify(StatusCode::from_u16(s).unwrap(), &empty), k, "{s}");
         }
         let coded = |c| ApiErrorBody { error_code: Some(c), ..Default::default() };
         assert_eq!(classify(StatusCode::OK, &coded(20)), ErrorKind::Unauthorized);
-        assert_eq!(classify(StatusCode::OK, &coded(32)), ErrorKind::Api);
+        assert_eq!(classify(StatusCode::OK, &coded(32)), ErrorKind::OtherApi);
         assert_eq!(classify(StatusCode::OK, &coded(10)), ErrorKind::Validation);
     }
 
@@ -742,12 +780,12 @@ mod tests {
 
     #[test]
     fn server_text_is_shown_cleaned_and_cut() {
-        let e = Error::new(ErrorKind::Api).with_message(format!("a\nb\u{1b}[2J\u{202e}c{}", "x".repeat(400)));
+        let e = Error::new(ErrorKind::OtherApi).with_message(format!("a\nb\u{1b}[2J\u{202e}c{}", "x".repeat(400)));
         let shown = format!("api error: a b [2J c{}… [409 chars]", "x".repeat(SHOWN_CHARS - 9));
         assert_eq!(e.to_string(), shown);
         assert_eq!(e.message().map(str::len), Some(411));
-        let short = Error::new(ErrorKind::Api).with_message("one\ttwo");
-        assert_eq!(format!("{short:?}"), r#"Error { kind: Api, message: "one two", attempts: 0 }"#);
+        let short = Error::new(ErrorKind::OtherApi).with_message("one\ttwo");
+        assert_eq!(format!("{short:?}"), r#"Error { kind: OtherApi, message: "one two", attempts: 0 }"#);
     }
 
     #[test]
