@@ -88,6 +88,29 @@ struct Inner {
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
+impl ErrorKind {
+    /// A short, stable name (`"rate_limited"`, `"timeout"`...), as logs and metrics want it
+    /// (the `error.type` of the call's tracing span).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Unauthorized => "unauthorized",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Validation => "validation",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::Server => "server",
+            ErrorKind::OtherApi => "other_api",
+            ErrorKind::Transport => "transport",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Decode => "decode",
+            ErrorKind::InvalidRequest => "invalid_request",
+            ErrorKind::Unexpected => "unexpected",
+            ErrorKind::Pagination => "pagination",
+        }
+    }
+}
+
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Self {
         Error { inner: Box::new(Inner { kind: Some(kind), ..Inner::default() }) }
