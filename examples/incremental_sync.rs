@@ -31,7 +31,7 @@ pub async fn run(client: &Client, location_id: i64, since: chrono::NaiveDateTime
             .get_appointment_list()
             .location_id(location_id)
             .changed_after(since_text.as_str())
-            .with_deleted(1)
+            .with_deleted(true)
             .count(100)
             .stream()
     );

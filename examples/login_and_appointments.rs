@@ -24,11 +24,16 @@ pub async fn run(
     credentials: Option<(&str, &str)>,
     day: chrono::NaiveDate,
 ) -> altegio::Result<Option<Day>> {
-    if let Some((login, password)) = credentials {
-        let user = client.login(login, password).await?;
-        println!("Logged in as {}", user.name.as_deref().unwrap_or("?"));
-    }
-    let locations = client.get_location_list().my(1).send().await?;
+    // A login returns a client that carries the user token; `client` itself is unchanged.
+    let client = match credentials {
+        Some((login, password)) => {
+            let (user_client, user) = client.login(login, password).await?;
+            println!("Logged in as {}", user.name.as_deref().unwrap_or("?"));
+            user_client
+        }
+        None => client.clone(),
+    };
+    let locations = client.get_location_list().my(true).send().await?;
     let Some(location_id) = locations.data.iter().find_map(|l| l.id) else {
         println!("The user manages no location.");
         return Ok(None);

@@ -30,23 +30,28 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let production = _mock.is_none();
 
-    // 1. Log in (POST /auth, partner token alone); the client keeps the user token.
+    // 1. Log in (POST /auth, partner token alone); the login returns a client that sends
+    //    the user token.
     let credentials = if production {
         env("ALTEGIO_LOGIN").zip(env("ALTEGIO_PASSWORD"))
     } else {
         Some(("+13155550175".to_string(), "demo-password".to_string()))
     };
-    if let Some((login, password)) = credentials {
-        let user = client.login(&login, &password).await?;
-        println!(
-            "Logged in as {} (user id {})",
-            user.name.as_deref().unwrap_or("?"),
-            user.id.map(|i| i.get()).unwrap_or_default()
-        );
-    }
+    let client = match credentials {
+        Some((login, password)) => {
+            let (user_client, user) = client.login(&login, &password).await?;
+            println!(
+                "Logged in as {} (user id {})",
+                user.name.as_deref().unwrap_or("?"),
+                user.id.map(|i| i.get()).unwrap_or_default()
+            );
+            user_client
+        }
+        None => client,
+    };
 
     // 2. The locations the user manages.
-    let locations = client.get_location_list().my(1).send().await?;
+    let locations = client.get_location_list().my(true).send().await?;
     println!("{} location(s):", locations.data.len());
     for l in &locations.data {
         println!(

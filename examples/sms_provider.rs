@@ -13,6 +13,7 @@
 #[path = "support/mod.rs"]
 mod support;
 
+use altegio::b2b::operations as op;
 use altegio::b2b::types::{SmsStatusReport, SmsStatusReportList};
 use altegio::sms::{self, SmsDeliveryStatus, SmsProviderError, SmsProviderReply, SmsProviderRequest, SmsSendResult};
 use bytes::Bytes;
@@ -184,7 +185,7 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("Request for 3 phones -> {} {}", reply.status(), reply.text().await?);
 
     for _ in 0..50 {
-        if let Some(report) = mock.requests_for("get_message_status_list").first() {
+        if let Some(report) = mock.requests_for(op::GET_MESSAGE_STATUS_LIST).first() {
             println!("Altegio got the delivery report: {}", String::from_utf8_lossy(&report.body));
             return Ok(());
         }

@@ -141,13 +141,13 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
     tokio::spawn(serve(listener, secret, tx));
 
     if target.may_write() {
-        let on = altegio::b2b::types::Flag::try_from(1)?;
+        let on = altegio::wire::Flag(true);
         let settings = altegio::b2b::types::builder::WebhookSettingsWrite::default()
             .urls(vec![url.clone()])
-            .active(on.clone())
-            .record(Some(on.clone()))
-            .client(Some(on.clone()))
-            .service(Some(on));
+            .active(on)
+            .record(on)
+            .client(on)
+            .service(on);
         let saved = target.client.update_webhook_settings().location_id(4564).body(settings).send().await?;
         println!("Registered webhook URLs: {:?}", saved.data.as_ref().map(|d| d.urls.len()).unwrap_or(0));
     }

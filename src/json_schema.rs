@@ -3,7 +3,7 @@
 //! embedded at build time, so the two cannot drift apart.
 
 use crate::wire::{
-    EmptyArray, FlexBool, FlexDateTime, FlexInt, FlexNumber, FlexString, Meta, OrEmpty, SmsDeliveryStatus,
+    EmptyArray, Flag, FlexBool, FlexDateTime, FlexInt, FlexNumber, FlexString, Meta, OrEmpty, SmsDeliveryStatus,
 };
 use schemars::JsonSchema;
 use schemars::r#gen::SchemaGenerator;
@@ -34,6 +34,7 @@ macro_rules! from_spec {
 // `FlexDate` is an alias of `FlexDateTime`: both accept the same text.
 from_spec! {
     FlexBool => "FlexBool",
+    Flag => "Flag",
     FlexInt => "FlexInt",
     FlexNumber => "FlexNumber",
     FlexString => "FlexString",

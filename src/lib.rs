@@ -17,7 +17,7 @@
 //! ```no_run
 //! # async fn demo() -> altegio::Result<()> {
 //! let client = altegio::Client::builder("PARTNER_TOKEN").build()?;
-//! client.login("+13155550175", "password").await?; // keeps the user token
+//! let (client, _user) = client.login("+13155550175", "password").await?; // carries the user token
 //! let locations = client.get_location_list().my(1).send().await?;
 //! for location in locations.data.iter() {
 //!     println!("{:?} {:?}", location.id, location.title);
@@ -42,8 +42,11 @@
 //! Every request carries `Authorization: Bearer <partner_token>` or, once a user token is
 //! known, `Authorization: Bearer <partner_token>, User <user_token>`, plus
 //! `Accept: application/vnd.api.v2+json`. [`Client::login`] calls `POST /auth` with the
-//! partner token alone and keeps the returned user token; [`Client::set_user_token`],
-//! [`Client::clear_user_token`] and [`Client::with_user_token`] switch it. An operation
+//! partner token alone and returns a client that sends the returned user token. A client
+//! never changes its tokens: [`Client::with_user_token`] and
+//! [`Client::without_user_token`] derive another (same connection pool, settings and
+//! limiter), so a server acting for many users keeps one partner client and derives one
+//! per user, and no call in flight is ever re-authorised as someone else. An operation
 //! documented as needing the user token fails before sending when none is set. Tokens
 //! with characters that cannot travel in a header are refused, and no token or password
 //! ever appears in `Debug` output, error messages or logs.
@@ -193,19 +196,21 @@
 //! ```no_run
 //! # #[cfg(feature = "mock")]
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use altegio::b2b::operations as op;
 //! use altegio::mock::{MockResponse, MockServer};
 //! let mock = MockServer::start().await?;
-//! let client = altegio::Client::builder("partner").user_token("user").base_url(mock.url()).build()?;
-//! // Override one operation's reply (by operationId), here with a validation error.
+//! // Its URL, test tokens and no process-wide rate limiter, so a test suite runs at full speed.
+//! let client = mock.client()?;
+//! // Override one operation's reply (named by a typed constant), here with a validation error.
 //! mock.respond(
-//!     "create_client",
+//!     op::CREATE_CLIENT,
 //!     MockResponse::json(422, serde_json::json!({"success": false, "meta": {"message": "Invalid phone"}})),
 //! );
 //! let body = altegio::b2b::types::builder::ClientCreate::default().name("Ada".to_string()).phone("12".to_string());
 //! let err = client.create_client().location_id(1).body(body).send().await.unwrap_err();
 //! assert!(err.is_validation());
 //! // Inspect what went over the wire.
-//! let sent = &mock.requests_for("create_client")[0];
+//! let sent = &mock.requests_for(op::CREATE_CLIENT)[0];
 //! assert_eq!(sent.json().unwrap()["phone"], "12");
 //! # Ok(()) }
 //! ```

@@ -125,25 +125,30 @@ impl WebhookEvent {
     /// Parses a webhook body.
     ///
     /// Fails with [`ErrorKind::Decode`] when the body is not a JSON object with a
-    /// `resource`, or when the `data` of a known resource does not fit its type (the
-    /// error names the JSON path and shows an excerpt). An empty `data` (`null`, `[]`,
-    /// `{}`, as deletes may send) gives an entity with every field `None`.
+    /// `resource`, or when the `data` of a known resource does not fit its type. The error
+    /// names the JSON path and the kind of mismatch, never the values (client names and
+    /// phones end up in logs); [`Error::raw_body`] gives the body. An empty `data` (`null`,
+    /// `[]`, `{}`, as deletes may send) gives an entity with every field `None`.
     pub fn parse(body: &[u8]) -> Result<WebhookEvent> {
         let decode_error = |message: String, path: Option<String>| {
-            let mut e = Error::new(ErrorKind::Decode)
-                .with_operation(OPERATION)
-                .with_message(message)
-                .with_excerpt(Some(crate::runtime::error::excerpt(body, &[])));
+            let mut e =
+                Error::new(ErrorKind::Decode).with_operation(OPERATION).with_message(message).with_raw_body(body);
             if let Some(p) = path {
                 e = e.with_json_path(p);
             }
             e
         };
-        let raw: Value = serde_json::from_slice(body)
-            .map_err(|e| decode_error(format!("the webhook body is not JSON: {e}"), None))?;
+        let raw: Value = serde_json::from_slice(body).map_err(|e| {
+            // A syntax error names a line and column only; a data error may quote a value.
+            let what = match e.classify() {
+                serde_json::error::Category::Data => mismatch(&e.to_string()),
+                _ => e.to_string(),
+            };
+            decode_error(format!("the webhook body is not JSON: {what}"), None)
+        })?;
         let envelope: Envelope = serde_path_to_error::deserialize(&raw).map_err(|e| {
             let path = e.path().to_string();
-            decode_error(format!("the webhook envelope does not fit: {}", e.inner()), Some(path))
+            decode_error(format!("the webhook envelope does not fit: {}", mismatch(&e.inner().to_string())), Some(path))
         })?;
         let resource = envelope
             .resource
@@ -177,7 +182,7 @@ impl Payload {
         fn typed<T: serde::de::DeserializeOwned>(data: Value) -> std::result::Result<Box<T>, (String, String)> {
             serde_path_to_error::deserialize(data)
                 .map(Box::new)
-                .map_err(|e| (format!("data.{}", e.path()), e.inner().to_string()))
+                .map_err(|e| (format!("data.{}", e.path()), mismatch(&e.inner().to_string())))
         }
         Ok(match resource {
             "record" => Payload::Record(typed(data)?),
@@ -204,6 +209,46 @@ impl Payload {
             },
         })
     }
+}
+
+/// serde's description of a mismatch without the values it quotes, which may be personal
+/// data: `invalid value: string "Ada", expected an integer` becomes `invalid value: string,
+/// expected an integer`. What serde says after `, expected` is the type's side, never input.
+fn mismatch(message: &str) -> String {
+    /// How serde names what it found (`Unexpected`), before the value it quotes.
+    const FOUND: &[&str] = &[
+        "boolean",
+        "integer",
+        "floating point",
+        "character",
+        "string",
+        "byte array",
+        "unit value",
+        "null",
+        "Option value",
+        "newtype struct",
+        "sequence",
+        "map",
+        "enum",
+        "unit variant",
+        "newtype variant",
+        "tuple variant",
+        "struct variant",
+    ];
+    let expected = message.rfind(", expected ").map_or("", |i| &message[i..]);
+    for kind in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = message.strip_prefix(kind) {
+            let found = rest.split(['"', '`', ',']).next().unwrap_or_default().trim();
+            let found = if FOUND.contains(&found) { found } else { "a value" };
+            return format!("{kind}{found}{expected}");
+        }
+    }
+    for kind in ["invalid length", "unknown variant", "unknown field", "missing field", "duplicate field"] {
+        if message.starts_with(kind) {
+            return format!("{kind}{expected}");
+        }
+    }
+    "a value does not fit its type".to_string()
 }
 
 /// The secret that proves a webhook came from Altegio: it is part of the URL registered
@@ -238,8 +283,8 @@ impl WebhookSecret {
     /// query. The endpoint must be an absolute `https` URL (or `http` to loopback, for
     /// tests).
     pub fn url_for(&self, endpoint: &str) -> Result<String> {
-        let mut url = url::Url::parse(endpoint)
-            .map_err(|e| Error::invalid_request(format!("invalid webhook endpoint: {e}")).with_source(e))?;
+        let mut url =
+            url::Url::parse(endpoint).map_err(|e| Error::invalid_request("invalid webhook endpoint").with_source(e))?;
         if url.scheme() != "https" && !(url.scheme() == "http" && crate::runtime::url_policy::is_loopback(&url)) {
             return Err(Error::invalid_request("a webhook endpoint must use https (the secret travels in it)"));
         }
@@ -308,5 +353,20 @@ mod tests {
         let e = WebhookEvent::parse(body).unwrap();
         assert!(matches!(e.payload, Payload::GoodsOperation(GoodsOperation::WriteOff, _)));
         assert_eq!(e.company_id, Some(4564));
+    }
+
+    #[test]
+    fn mismatches_keep_the_kind_and_drop_the_values() {
+        for (serde, shown) in [
+            (r#"invalid type: string "Ada, expected x", expected i64"#, "invalid type: string, expected i64"),
+            ("invalid value: integer `79001234567`, expected a date", "invalid value: integer, expected a date"),
+            ("invalid type: map, expected a string", "invalid type: map, expected a string"),
+            ("invalid value: Ada Lovelace, expected a name", "invalid value: a value, expected a name"),
+            ("unknown variant `Ada`, expected one of `a`, `b`", "unknown variant, expected one of `a`, `b`"),
+            ("invalid length 3, expected 2 elements", "invalid length, expected 2 elements"),
+            ("Ada Lovelace is not a date", "a value does not fit its type"),
+        ] {
+            assert_eq!(mismatch(serde), shown);
+        }
     }
 }

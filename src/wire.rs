@@ -14,6 +14,90 @@ use std::fmt;
 use std::ops::Deref;
 
 // ---------------------------------------------------------------------------
+// IntoOptional
+// ---------------------------------------------------------------------------
+
+/// A value for an optional field of a request builder: the value itself, an `Option` of
+/// it (`None` leaves the field out), or a `&str` for a `String`. So
+/// `.surname("Lovelace")` works like the required `.name("Ada")`.
+pub trait IntoOptional<T> {
+    /// The field's value.
+    fn into_optional(self) -> Option<T>;
+}
+
+impl<T> IntoOptional<T> for T {
+    fn into_optional(self) -> Option<T> {
+        Some(self)
+    }
+}
+
+impl<T> IntoOptional<T> for Option<T> {
+    fn into_optional(self) -> Option<T> {
+        self
+    }
+}
+
+impl IntoOptional<String> for &str {
+    fn into_optional(self) -> Option<String> {
+        Some(self.to_string())
+    }
+}
+
+impl IntoOptional<String> for &String {
+    fn into_optional(self) -> Option<String> {
+        Some(self.clone())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Flag
+// ---------------------------------------------------------------------------
+
+/// A yes/no setting sent as `0` or `1`, as the API takes flags in requests. Built from a
+/// `bool` (`with_deleted(true)`), so a request never carries another number; it reads
+/// leniently like [`FlexBool`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Flag(pub bool);
+
+impl Flag {
+    /// The flag.
+    pub fn get(self) -> bool {
+        self.0
+    }
+}
+
+impl From<bool> for Flag {
+    fn from(b: bool) -> Self {
+        Flag(b)
+    }
+}
+
+impl From<Flag> for bool {
+    fn from(f: Flag) -> bool {
+        f.0
+    }
+}
+
+impl fmt::Display for Flag {
+    /// `1` or `0`, as it goes out (query parameters use this form).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0 { "1" } else { "0" })
+    }
+}
+
+impl Serialize for Flag {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(u8::from(self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for Flag {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        FlexBool::deserialize(d).map(|b| Flag(b.0))
+    }
+}
+
+// ---------------------------------------------------------------------------
 // FlexBool
 // ---------------------------------------------------------------------------
 
@@ -798,6 +882,15 @@ mod tests {
 
     fn de<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, serde_json::Error> {
         serde_json::from_value(v)
+    }
+
+    #[test]
+    fn a_flag_goes_out_as_0_or_1_and_reads_leniently() {
+        assert_eq!(serde_json::to_string(&Flag::from(true)).unwrap(), "1");
+        assert_eq!(serde_json::to_string(&Flag::from(false)).unwrap(), "0");
+        assert_eq!(Flag(true).to_string(), "1");
+        assert_eq!(serde_json::from_str::<Flag>("\"1\"").unwrap(), Flag(true));
+        assert_eq!(serde_json::from_str::<Flag>("false").unwrap(), Flag(false));
     }
 
     #[test]

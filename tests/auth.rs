@@ -28,14 +28,15 @@ async fn user_client_sends_both_tokens() {
 }
 
 #[tokio::test]
-async fn login_sends_partner_only_then_keeps_the_user_token() {
+async fn login_sends_partner_only_then_returns_a_client_with_the_user_token() {
     let server = server().await;
     let client = partner_client(&server);
     assert!(!client.has_user_token());
-    let user = client.login("+13155550175", "s3cret-pass").await.unwrap();
+    let (user_client, user) = client.login("+13155550175", "s3cret-pass").await.unwrap();
     assert_eq!(user.id.map(|i| i.get()), Some(1294412));
-    assert!(client.has_user_token());
-    client.get_location_notification_settings().location_id(5).send().await.unwrap();
+    assert!(user_client.has_user_token());
+    assert!(!client.has_user_token(), "the client that logged in is left as it was");
+    user_client.get_location_notification_settings().location_id(5).send().await.unwrap();
 
     let reqs = server.requests();
     assert_eq!(reqs[0].method, "POST");
@@ -54,15 +55,14 @@ async fn login_is_always_partner_only_even_with_a_user_token() {
 }
 
 #[tokio::test]
-async fn user_token_can_be_switched_and_cleared() {
+async fn user_tokens_are_switched_by_deriving_clients() {
     let server = server().await;
     let client = partner_client(&server);
-    client.set_user_token("first-user").unwrap();
-    client.get_location().location_id(1).send().await.unwrap();
-    client.set_user_token("second-user").unwrap();
-    client.get_location().location_id(1).send().await.unwrap();
-    client.clear_user_token().unwrap();
-    client.get_location().location_id(1).send().await.unwrap();
+    let first = client.with_user_token("first-user").unwrap();
+    first.get_location().location_id(1).send().await.unwrap();
+    let second = first.with_user_token("second-user").unwrap();
+    second.get_location().location_id(1).send().await.unwrap();
+    second.without_user_token().get_location().location_id(1).send().await.unwrap();
     let auth: Vec<String> = server.requests().iter().map(|r| r.header("authorization").unwrap().to_string()).collect();
     assert_eq!(
         auth,
@@ -75,17 +75,36 @@ async fn user_token_can_be_switched_and_cleared() {
 }
 
 #[tokio::test]
-async fn clones_share_the_token_and_with_user_token_forks_it() {
+async fn a_login_never_reauthorises_calls_of_another_user_in_flight() {
+    // One shared client in a server; user A's call is in flight while user B logs in.
     let server = server().await;
-    let client = partner_client(&server);
-    let clone = client.clone();
-    let other = client.with_user_token("other-user").unwrap();
-    client.set_user_token("shared-user").unwrap();
-    clone.get_location().location_id(1).send().await.unwrap();
-    other.get_location().location_id(1).send().await.unwrap();
-    let reqs = server.requests();
-    assert_eq!(reqs[0].header("authorization"), Some(format!("Bearer {PARTNER}, User shared-user").as_str()));
-    assert_eq!(reqs[1].header("authorization"), Some(format!("Bearer {PARTNER}, User other-user").as_str()));
+    server.respond(
+        op::GET_LOCATION,
+        altegio::mock::MockResponse::json(200, serde_json::json!({"success": true, "data": {"id": 1}, "meta": []}))
+            .delay(std::time::Duration::from_millis(200)),
+    );
+    let shared = partner_client(&server);
+    let alice = shared.with_user_token("alice-token").unwrap();
+    let in_flight = tokio::spawn({
+        let alice = alice.clone();
+        async move {
+            // Two calls: one before B's login, one after.
+            alice.get_location().location_id(1).send().await.unwrap();
+            alice.get_location().location_id(1).send().await.unwrap();
+        }
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    let (bob, _) = shared.login("+13155550175", "bobs-password").await.unwrap();
+    in_flight.await.unwrap();
+    bob.get_location().location_id(1).send().await.unwrap();
+    let auth: Vec<String> =
+        server.requests_for(op::GET_LOCATION).iter().map(|r| r.header("authorization").unwrap().to_string()).collect();
+    assert_eq!(
+        auth[..2],
+        [format!("Bearer {PARTNER}, User alice-token"), format!("Bearer {PARTNER}, User alice-token")]
+    );
+    assert_eq!(auth[2], format!("Bearer {PARTNER}, User {LOGIN_TOKEN}"));
+    assert!(!shared.has_user_token());
 }
 
 #[tokio::test]
@@ -124,7 +143,7 @@ async fn invalid_tokens_are_refused_with_a_clear_error() {
     }
     let server = server().await;
     let client = partner_client(&server);
-    let err = client.set_user_token("evil\r\nX-Injected: 1").unwrap_err();
+    let err = client.with_user_token("evil\r\nX-Injected: 1").unwrap_err();
     assert!(err.is_invalid_request() && err.to_string().contains("user token"), "{err}");
     assert!(!client.has_user_token());
 }

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 async fn get_location_error(response: MockResponse) -> altegio::Error {
     let server = server().await;
-    server.respond("get_location", response);
+    server.respond(op::GET_LOCATION, response);
     // One attempt, so that retryable statuses show their mapping directly.
     let options = altegio::CallOptions::new().retry(altegio::RetryPolicy::none());
     let err = user_client(&server).get_location().location_id(1).send_with(options).await.unwrap_err();
@@ -35,7 +35,7 @@ async fn status_codes_map_to_kinds_and_keep_the_message() {
         (429, ErrorKind::RateLimited),
         (500, ErrorKind::Server),
         (503, ErrorKind::Server),
-        (418, ErrorKind::Api),
+        (418, ErrorKind::OtherApi),
     ] {
         let err = get_location_error(MockResponse::json(status, envelope("Something is off"))).await;
         assert_eq!(err.kind(), kind, "HTTP {status}");
@@ -98,17 +98,17 @@ async fn other_error_shapes_are_read() {
 #[tokio::test]
 async fn success_false_with_http_200_is_an_error() {
     let err = get_location_error(MockResponse::json(200, envelope("Location is blocked"))).await;
-    assert_eq!(err.kind(), ErrorKind::Api);
+    assert_eq!(err.kind(), ErrorKind::OtherApi);
     assert_eq!(err.status().map(|s| s.as_u16()), Some(200));
     assert_eq!(err.message(), Some("Location is blocked"));
     // Also when the rest of the body would decode fine.
     let err = get_location_error(MockResponse::json(200, json!({"success": "0", "data": {"id": 1}, "meta": []}))).await;
-    assert_eq!(err.kind(), ErrorKind::Api);
+    assert_eq!(err.kind(), ErrorKind::OtherApi);
     // And for operations without a typed body.
     let server = server().await;
-    server.respond("delete_location", MockResponse::json(202, envelope("Cannot delete")));
+    server.respond(op::DELETE_LOCATION, MockResponse::json(202, envelope("Cannot delete")));
     let err = user_client(&server).delete_location().location_id(1).send().await.unwrap_err();
-    assert_eq!((err.kind(), err.message()), (ErrorKind::Api, Some("Cannot delete")));
+    assert_eq!((err.kind(), err.message()), (ErrorKind::OtherApi, Some("Cannot delete")));
 }
 
 #[tokio::test]
@@ -165,7 +165,7 @@ async fn an_undocumented_status_is_unexpected() {
 async fn a_slow_reply_times_out() {
     let server = server().await;
     server.respond(
-        "get_location",
+        op::GET_LOCATION,
         MockResponse::json(200, json!({"success": true, "data": {}})).delay(Duration::from_secs(3)),
     );
     let client = user_client(&server);
@@ -202,4 +202,75 @@ async fn missing_required_parameters_are_refused_before_sending() {
     assert!(err.is_invalid_request());
     assert!(err.to_string().contains("location_id"), "{err}");
     assert!(server.requests().is_empty());
+}
+
+#[tokio::test]
+async fn server_text_is_cleaned_and_bounded_in_display_and_debug() {
+    let huge = format!("first line\nsecond\x1b[2J\u{202e}line {}", "x".repeat(1 << 20));
+    let long_field_message = "y".repeat(100_000);
+    let body = json!({"success": false, "meta": {"message": huge, "errors": {
+        "phone\r\nX-Injected: 1": ["bad\x1b[0m", long_field_message],
+    }}});
+    let err = get_location_error(MockResponse::json(422, body)).await;
+    for text in [err.to_string(), format!("{err:?}")] {
+        assert!(text.chars().count() < 2_000, "{} chars", text.chars().count());
+        assert!(!text.chars().any(|c| c.is_control() || c == '\u{202e}'), "{text}");
+        assert!(text.contains(&format!("[{} chars]", huge.chars().count())), "{text}");
+        assert!(text.contains("first line second"), "{text}");
+    }
+    // The accessors keep the whole text.
+    assert_eq!(err.message(), Some(huge.as_str()));
+    assert_eq!(err.field_errors()["phone\r\nX-Injected: 1"][1].len(), 100_000);
+}
+
+#[tokio::test]
+async fn display_does_not_repeat_what_source_returns() {
+    use std::error::Error as _;
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let client = altegio::Client::builder(PARTNER).base_url(format!("http://127.0.0.1:{port}/api/v1")).build().unwrap();
+    let options = altegio::CallOptions::new().retry(altegio::RetryPolicy::none());
+    let err = client.get_location().location_id(1).send_with(options).await.unwrap_err();
+    assert!(err.is_transport());
+    let shown = err.to_string();
+    let mut cause = err.source();
+    assert!(cause.is_some(), "the transport error is the source");
+    // A chain reporter (anyhow's `{:#}`, eyre) prints each of these once.
+    while let Some(c) = cause {
+        assert!(!shown.contains(&c.to_string()), "`{shown}` repeats its cause `{c}`");
+        cause = c.source();
+    }
+}
+
+#[tokio::test]
+async fn details_give_the_whole_error_body_with_secrets_masked() {
+    let server = server().await;
+    server.respond(
+        op::GET_LOCATION,
+        MockResponse::json(
+            409,
+            json!({"success": false, "data": null, "meta": {
+                "message": "The team member is busy",
+                "conflict": {"record_id": 77, "note": format!("booked with token {PARTNER}")}
+            }}),
+        ),
+    );
+    let err = partner_client(&server).get_location().location_id(1).send().await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    assert!(err.is_api());
+    let details = err.details().expect("an API error has details");
+    assert_eq!(details.raw["meta"]["conflict"]["record_id"], 77);
+    let note = details.raw["meta"]["conflict"]["note"].as_str().unwrap();
+    assert!(!note.contains(PARTNER), "{note}");
+    // An error that did not come from the API has none.
+    let offline = altegio::Client::builder(PARTNER).base_url("http://127.0.0.1:9/api/v1").build().unwrap();
+    let err = offline
+        .get_location()
+        .location_id(1)
+        .send_with(altegio::CallOptions::new().retry(altegio::RetryPolicy::none()))
+        .await
+        .unwrap_err();
+    assert!(err.details().is_none() && !err.is_api());
 }

@@ -23,7 +23,7 @@ mod webhook_receiver;
 
 use altegio::mock::MockResponse;
 use altegio::webhook::{EventStatus, Payload, WebhookSecret};
-use common::{PARTNER, server, user_client};
+use common::{PARTNER, op, server, user_client};
 use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;
@@ -37,7 +37,7 @@ async fn login_and_list_a_days_appointments() {
     let day = login_and_appointments::run(&client, Some(("+13155550175", "pw")), date).await.unwrap().unwrap();
     assert_eq!(day.location_id, 1050);
     assert!(!day.appointments.is_empty());
-    let list = mock.requests_for("get_appointment_list");
+    let list = mock.requests_for(op::GET_APPOINTMENT_LIST);
     assert_eq!(list.len(), 1, "one short page ends the stream");
     let query = list[0].query_pairs();
     for pair in [("start_date", "2026-01-16"), ("end_date", "2026-01-16"), ("page", "1"), ("count", "50")] {
@@ -53,12 +53,12 @@ async fn create_a_client_and_see_validation_errors() {
     let client = user_client(&mock);
     let id = create_client::run(&client, 4564, "Ada Lovelace", "+13155550175").await.unwrap();
     assert!(id.is_some());
-    let sent = mock.requests_for("create_client")[0].json().unwrap();
+    let sent = mock.requests_for(op::CREATE_CLIENT)[0].json().unwrap();
     assert_eq!(sent["name"], "Ada Lovelace");
     assert_eq!(sent["phone"], "+13155550175");
 
     mock.respond(
-        "create_client",
+        op::CREATE_CLIENT,
         MockResponse::json(
             422,
             json!({"success": false, "data": null, "meta": {"message": "Invalid phone", "errors": {"phone": ["Invalid phone"]}}}),
@@ -67,7 +67,7 @@ async fn create_a_client_and_see_validation_errors() {
     let e = create_client::run(&client, 4564, "Ada", "12").await.unwrap_err();
     assert!(e.is_validation(), "{e:?}");
     assert_eq!(e.message(), Some("Invalid phone"));
-    assert_eq!(mock.requests_for("create_client").len(), 2, "a refused create is not retried");
+    assert_eq!(mock.requests_for(op::CREATE_CLIENT).len(), 2, "a refused create is not retried");
 }
 
 #[tokio::test]
@@ -76,7 +76,7 @@ async fn incremental_sync_moves_the_watermark() {
     let client = user_client(&mock);
     let since = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap();
     mock.respond(
-        "get_appointment_list",
+        op::GET_APPOINTMENT_LIST,
         MockResponse::json(
             200,
             json!({"success": true, "meta": {"total_count": 3}, "data": [
@@ -90,7 +90,7 @@ async fn incremental_sync_moves_the_watermark() {
     assert_eq!(pass.changed.len(), 2);
     assert_eq!(pass.deleted, vec![2]);
     assert_eq!(pass.next_since.to_string(), "2026-02-01 08:00:00");
-    let query = mock.requests_for("get_appointment_list")[0].query_pairs();
+    let query = mock.requests_for(op::GET_APPOINTMENT_LIST)[0].query_pairs();
     assert!(query.contains(&("changed_after".into(), "2026-01-01T00:00:00".into())), "{query:?}");
     assert!(query.contains(&("with_deleted".into(), "1".into())), "{query:?}");
 }
@@ -109,7 +109,7 @@ async fn online_booking_checks_then_books_the_first_free_slot() {
         client_phone: "+13155550175",
     };
     mock.respond(
-        "get_appointment_calendar_sessions",
+        op::GET_APPOINTMENT_CALENDAR_SESSIONS,
         MockResponse::json(
             200,
             json!({"success": true, "meta": [], "data": [{"time": "09:00", "is_free": 0}, {"time": "09:15", "is_free": "1"}]}),
@@ -118,19 +118,18 @@ async fn online_booking_checks_then_books_the_first_free_slot() {
     let outcome = online_booking::run(&client, &booking).await.unwrap();
     let slot = chrono::DateTime::parse_from_rfc3339("2026-12-01T09:15:00-05:00").unwrap();
     assert!(matches!(&outcome, online_booking::Outcome::Booked { datetime, .. } if *datetime == slot));
-    let sent = mock.requests_for("create_appointment")[0].json().unwrap();
-    // The start goes out in ISO 8601 with an offset: the same instant as the local slot.
-    let sent_start = chrono::DateTime::parse_from_rfc3339(sent["datetime"].as_str().unwrap()).unwrap();
-    assert_eq!(sent_start, slot);
+    let sent = mock.requests_for(op::CREATE_APPOINTMENT)[0].json().unwrap();
+    // The start goes out in ISO 8601 with the location's offset.
+    assert_eq!(sent["datetime"], "2026-12-01T09:15:00-05:00");
     assert_eq!(sent["staff_id"], 8886);
     assert_eq!(sent["services"][0]["id"], 331);
 
     mock.respond(
-        "get_appointment_calendar_sessions",
+        op::GET_APPOINTMENT_CALENDAR_SESSIONS,
         MockResponse::json(200, json!({"success": true, "meta": [], "data": [{"time": "09:00", "is_free": false}]})),
     );
     assert_eq!(online_booking::run(&client, &booking).await.unwrap(), online_booking::Outcome::NoSlot);
-    assert_eq!(mock.requests_for("create_appointment").len(), 1, "no booking without a free slot");
+    assert_eq!(mock.requests_for(op::CREATE_APPOINTMENT).len(), 1, "no booking without a free slot");
 }
 
 #[tokio::test]
@@ -225,7 +224,7 @@ async fn the_sms_provider_answers_and_reports_delivery() {
 
     let mut report = None;
     for _ in 0..250 {
-        if let Some(r) = mock.requests_for("get_message_status_list").pop() {
+        if let Some(r) = mock.requests_for(op::GET_MESSAGE_STATUS_LIST).pop() {
             report = Some(r);
             break;
         }

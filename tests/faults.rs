@@ -293,7 +293,7 @@ async fn malformed_replies_are_decode_errors_and_not_retried() {
 async fn success_false_with_200_is_an_api_error() {
     let s = FaultServer::start(vec![json(200, ERR)]).await;
     let err = get(&s, quick_retries(3)).await.unwrap_err();
-    assert_eq!((err.kind(), err.message()), (ErrorKind::Api, Some("Try later")));
+    assert_eq!((err.kind(), err.message()), (ErrorKind::OtherApi, Some("Try later")));
     assert_eq!(s.count(), 1);
 }
 

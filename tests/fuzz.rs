@@ -4,6 +4,7 @@
 mod common;
 use altegio::ApiErrorBody;
 use altegio::mock::MockResponse;
+use common::op;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -127,7 +128,7 @@ proptest! {
             let client = common::user_client(&server);
             let mut value: Value = serde_json::from_str(altegio::b2b::operations::find("get_location").unwrap().example.unwrap()).unwrap();
             mutate(&mut value, &path, new, false);
-            server.respond("get_location", MockResponse::json(status, value));
+            server.respond(op::GET_LOCATION, MockResponse::json(status, value));
             let options = altegio::CallOptions::new().retry(altegio::RetryPolicy::none());
             match client.get_location().location_id(1).send_with(options).await {
                 Ok(_) => prop_assert!(status < 300),

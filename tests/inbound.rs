@@ -6,7 +6,7 @@ mod common;
 use altegio::b2b::types::{SmsStatusReport, SmsStatusReportList};
 use altegio::sms::{SmsDeliveryStatus, SmsProviderRequest};
 use altegio::webhook::{GoodsOperation, Payload, WebhookEvent};
-use common::{PARTNER, USER, server, user_client};
+use common::{PARTNER, USER, op, server, user_client};
 use serde_json::json;
 
 fn event(resource: &str, data: serde_json::Value) -> WebhookEvent {
@@ -68,7 +68,8 @@ fn unknown_resources_keep_their_raw_data() {
 fn malformed_events_are_decode_errors_that_say_where() {
     let e = WebhookEvent::parse(b"<html>502</html>").unwrap_err();
     assert!(e.is_decode() && e.operation() == Some("webhook"));
-    assert!(e.body_excerpt().unwrap().contains("502"));
+    assert_eq!(e.raw_body(), Some(&b"<html>502</html>"[..]));
+    assert_eq!(e.body_excerpt(), None);
     let e = WebhookEvent::parse(br#"{"status":"create","data":{}}"#).unwrap_err();
     assert_eq!(e.json_path(), Some("resource"));
     let e = WebhookEvent::parse(br#"{"resource":"client","data":{"id":{"nested":true}}}"#).unwrap_err();
@@ -90,11 +91,11 @@ async fn webhook_settings_round_trip_over_the_wire() {
 
     let body = altegio::b2b::types::builder::WebhookSettingsWrite::default()
         .urls(vec!["https://hooks.example.com/altegio?secret=Zr4pQ8vT2mW9xK1c".to_string()])
-        .active(1)
-        .record(Some(altegio::b2b::types::Flag::try_from(1).unwrap()))
-        .client(Some(altegio::b2b::types::Flag::try_from(0).unwrap()));
+        .active(true)
+        .record(altegio::wire::Flag(true))
+        .client(altegio::wire::Flag(false));
     client.update_webhook_settings().location_id(4564).body(body).send().await.unwrap();
-    let sent = &mock.requests_for("update_webhook_settings")[0];
+    let sent = &mock.requests_for(op::UPDATE_WEBHOOK_SETTINGS)[0];
     assert_eq!(sent.method, "POST");
     assert_eq!(sent.path, "/hooks_settings/4564");
     assert_eq!(sent.header("authorization"), Some(format!("Bearer {PARTNER}, User {USER}").as_str()));
@@ -140,7 +141,7 @@ async fn delivery_reports_carry_the_partner_token_alone() {
     let client = user_client(&mock);
     let reply = client.report_sms_delivery(&format!("{}/delivery/status", mock.url()), &report()).await.unwrap();
     assert!(reply.success.is_some_and(|s| s.get()));
-    let sent = &mock.requests_for("get_message_status_list")[0];
+    let sent = &mock.requests_for(op::GET_MESSAGE_STATUS_LIST)[0];
     assert_eq!(sent.header("authorization"), Some(format!("Bearer {PARTNER}").as_str()));
     assert_eq!(
         sent.json().unwrap(),
@@ -149,12 +150,12 @@ async fn delivery_reports_carry_the_partner_token_alone() {
 
     // An error reply is an error, and a report is a write: never sent twice.
     mock.respond(
-        "get_message_status_list",
+        op::GET_MESSAGE_STATUS_LIST,
         altegio::mock::MockResponse::json(503, json!({"success": false, "meta": {"message": "busy"}})),
     );
     let e = client.report_sms_delivery(&format!("{}/delivery/status", mock.url()), &report()).await.unwrap_err();
     assert!(e.is_server_error());
-    assert_eq!(mock.requests_for("get_message_status_list").len(), 2);
+    assert_eq!(mock.requests_for(op::GET_MESSAGE_STATUS_LIST).len(), 2);
 }
 
 #[tokio::test]
@@ -175,4 +176,33 @@ async fn the_partner_token_goes_to_no_foreign_callback() {
         assert!(!e.to_string().contains(PARTNER), "{e}");
     }
     assert!(mock.requests().is_empty(), "nothing was sent");
+}
+
+#[test]
+fn webhook_errors_name_path_and_mismatch_but_no_personal_data() {
+    let personal = ["Ada Lovelace", "+13155550175", "ada@example.com"];
+    let bodies: [&[u8]; 4] = [
+        // A value of the wrong type (serde quotes it: `invalid value: string "Ada Lovelace"`).
+        br#"{"resource":"client","data":{"name":"x","phone":"+13155550175","id":"Ada Lovelace"}}"#,
+        br#"{"resource":"client","data":{"email":"ada@example.com","id":{"+13155550175":"Ada Lovelace"}}}"#,
+        // An envelope field of the wrong type.
+        br#"{"resource":"record","company_id":"Ada Lovelace +13155550175","data":{}}"#,
+        // Not JSON at all.
+        b"{\"phone\":\"+13155550175\",\"name\":\"Ada Lovelace\", email=ada@example.com",
+    ];
+    for body in bodies {
+        let e = WebhookEvent::parse(body).unwrap_err();
+        assert!(e.is_decode());
+        let text = format!("{e} {e:?}");
+        for p in personal {
+            assert!(!text.contains(p), "`{p}` in {text}");
+        }
+        // The raw body stays with the error for a caller who asks.
+        assert_eq!(e.raw_body(), Some(body));
+    }
+    let e = WebhookEvent::parse(bodies[0]).unwrap_err();
+    assert_eq!(e.json_path(), Some("data.id"));
+    assert!(e.to_string().contains("invalid value: string, expected"), "{e}");
+    let e = WebhookEvent::parse(bodies[2]).unwrap_err();
+    assert_eq!(e.json_path(), Some("company_id"));
 }

@@ -168,7 +168,7 @@ async fn a_429_is_retried_for_any_method_and_holds_back_every_sharer() {
     let server = server().await;
     let refused = Arc::new(AtomicUsize::new(0));
     let r = refused.clone();
-    server.respond_with("create_client", move |_| {
+    server.respond_with(op::CREATE_CLIENT, move |_| {
         if r.fetch_add(1, Ordering::SeqCst) == 0 {
             MockResponse::json(429, json!({"success": false, "data": null, "meta": {"message": "Too many requests"}}))
                 .header("Retry-After", "1")
@@ -193,17 +193,17 @@ async fn a_429_is_retried_for_any_method_and_holds_back_every_sharer() {
             .await
     });
     // Once the 429 is in, a call of another client sharing the limiter waits too.
-    while server.requests_for("create_client").is_empty() {
+    while server.requests_for(op::CREATE_CLIENT).is_empty() {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
     tokio::time::sleep(Duration::from_millis(50)).await;
-    let refused_at = server.requests_for("create_client")[0].at;
+    let refused_at = server.requests_for(op::CREATE_CLIENT)[0].at;
     reader.get_location().location_id(1).send().await.unwrap();
     let created = write.await.unwrap().unwrap();
     assert_eq!(created.status().as_u16(), 201);
-    let posts = server.requests_for("create_client");
+    let posts = server.requests_for(op::CREATE_CLIENT);
     assert_eq!(posts.len(), 2, "the refused POST is sent once more");
-    let read_at = server.requests_for("get_location")[0].at;
+    let read_at = server.requests_for(op::GET_LOCATION)[0].at;
     assert!(read_at - refused_at >= Duration::from_millis(950), "the sharer waited {:?}", read_at - refused_at);
     assert!(posts[1].at - refused_at >= Duration::from_millis(950));
 }

@@ -60,7 +60,7 @@ async fn multipart_calls_map_errors_and_need_the_user_token() {
     assert!(err.is_invalid_request() && err.to_string().contains("user token"), "{err}");
     assert!(server.requests().is_empty());
     server.respond(
-        "delete_image",
+        op::DELETE_IMAGE,
         altegio::mock::MockResponse::json(
             404,
             serde_json::json!({"success": false, "meta": {"message": "No such image"}}),

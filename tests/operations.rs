@@ -69,7 +69,7 @@ async fn get_location_list() {
     let server = server().await;
     let reply = partner_client(&server)
         .get_location_list()
-        .my(1)
+        .my(true)
         .include(vec![types::GetLocationListIncludeItem::Staff, types::GetLocationListIncludeItem::Positions])
         .page(2)
         .count(50)
@@ -122,7 +122,8 @@ async fn create_location() {
 #[tokio::test]
 async fn get_location() {
     let server = server().await;
-    let reply = partner_client(&server).get_location().location_id(37532).my(1).show_groups(1).send().await.unwrap();
+    let reply =
+        partner_client(&server).get_location().location_id(37532).my(true).show_groups(true).send().await.unwrap();
     let req = &server.requests()[0];
     assert_eq!((req.method.as_str(), req.path.as_str()), ("GET", "/company/37532"));
     let mut q = req.query_pairs();
@@ -264,7 +265,7 @@ async fn notification_settings() {
     let update = types::UserNotificationSettingsUpdate {
         notification_types: vec![types::NotificationTypeUpdate {
             type_: "record_create_online_staff".into(),
-            channels: types::NotificationChannelsUpdate { push: Some(types::Flag::try_from(0).unwrap()) },
+            channels: types::NotificationChannelsUpdate { push: Some(false.into()) },
         }],
     };
     let changed =

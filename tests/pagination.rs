@@ -16,7 +16,7 @@ fn serve_locations(server: &MockServer, total: usize, report_total: bool) {
 /// Like `serve_locations`, with pages of at most `cap` items whatever `count` asks (as
 /// Altegio caps lists at 100, 200 or 300), counted from the capped size.
 fn serve_capped(server: &MockServer, total: usize, report_total: bool, cap: usize) {
-    server.respond_with("get_location_list", move |req| {
+    server.respond_with(op::GET_LOCATION_LIST, move |req| {
         let q = req.query_pairs();
         let get = |k: &str| q.iter().find(|(n, _)| n == k).and_then(|(_, v)| v.parse::<usize>().ok());
         let (page, count) = (get("page").unwrap_or(1), get("count").unwrap_or(20).min(cap));
@@ -81,7 +81,8 @@ async fn pages_are_fetched_lazily_and_errors_end_the_stream() {
         stream.try_next().await.unwrap().unwrap();
     }
     assert_eq!(server.requests().len(), 1, "one page in memory, the next not fetched yet");
-    server.respond("get_location_list", MockResponse::json(403, json!({"success": false, "meta": {"message": "no"}})));
+    server
+        .respond(op::GET_LOCATION_LIST, MockResponse::json(403, json!({"success": false, "meta": {"message": "no"}})));
     let err = stream.try_next().await.unwrap_err();
     assert!(err.is_forbidden());
     assert!(stream.try_next().await.unwrap().is_none(), "the stream ends after an error");
@@ -131,7 +132,7 @@ async fn a_list_that_ends_before_its_total_is_an_error_naming_the_counts() {
     let server = server().await;
     serve_locations(&server, 30, false);
     // Reports 45 but has 30.
-    server.respond_with("get_location_list", |req| {
+    server.respond_with(op::GET_LOCATION_LIST, |req| {
         let page: usize = req.query_pairs().iter().find(|(k, _)| k == "page").unwrap().1.parse().unwrap();
         let items: Vec<_> = (0..30).skip((page - 1) * 10).take(10).map(|i| json!({"id": i, "title": "L"})).collect();
         MockResponse::json(200, json!({"success": true, "data": items, "meta": {"total_count": 45}}))
@@ -150,7 +151,7 @@ async fn a_list_that_ends_before_its_total_is_an_error_naming_the_counts() {
 async fn a_server_ignoring_the_page_number_ends_the_stream_with_an_error() {
     let server = server().await;
     // Every page is the first one, and the total is huge.
-    server.respond_with("get_location_list", |_| {
+    server.respond_with(op::GET_LOCATION_LIST, |_| {
         let items: Vec<_> = (0..10).map(|i| json!({"id": i, "title": "L"})).collect();
         MockResponse::json(200, json!({"success": true, "data": items, "meta": {"total_count": 1_000_000_000}}))
     });
@@ -167,7 +168,7 @@ async fn a_server_ignoring_the_page_number_ends_the_stream_with_an_error() {
 async fn more_pages_than_the_total_allows_end_the_stream_with_an_error() {
     let server = server().await;
     // New, full pages forever, each reporting a total just beyond what came so far.
-    server.respond_with("get_location_list", |req| {
+    server.respond_with(op::GET_LOCATION_LIST, |req| {
         let page: i64 = req.query_pairs().iter().find(|(k, _)| k == "page").unwrap().1.parse().unwrap();
         let items: Vec<_> = (0..10).map(|i| json!({"id": page * 10 + i, "title": "L"})).collect();
         MockResponse::json(200, json!({"success": true, "data": items, "meta": {"total_count": page * 10 + 1}}))

@@ -31,7 +31,7 @@ async fn loyalty_card_type_id_is_sent_as_the_string_the_catalog_describes() {
     let mock = server().await;
     let client = user_client(&mock);
     client.issue_loyalty_card().location_id(4564).body(body).send().await.unwrap();
-    let sent = mock.requests_for("issue_loyalty_card")[0].json().unwrap();
+    let sent = mock.requests_for(op::ISSUE_LOYALTY_CARD)[0].json().unwrap();
     assert_eq!(sent["loyalty_card_type_id"], json!("8230"), "a JSON string, not a number");
     assert_eq!(sent["loyalty_card_number"], json!("01010101"));
     assert_eq!(sent["phone"], json!(13155550175_i64));
@@ -42,7 +42,7 @@ async fn a_client_reply_keeps_gender() {
     let mock = server().await;
     let client = user_client(&mock);
     mock.respond(
-        "get_client",
+        op::GET_CLIENT,
         MockResponse::json(
             200,
             json!({"success": true, "meta": [], "data": {
@@ -76,7 +76,7 @@ async fn date_parameters_take_a_naive_date_and_send_yyyy_mm_dd() {
         .send()
         .await
         .unwrap();
-    let query = mock.requests_for("get_appointment_list")[0].query_pairs();
+    let query = mock.requests_for(op::GET_APPOINTMENT_LIST)[0].query_pairs();
     for pair in [("start_date", "2026-01-16"), ("end_date", "2026-01-31"), ("c_start_date", "2025-12-01")] {
         assert!(query.contains(&(pair.0.to_string(), pair.1.to_string())), "{pair:?} in {query:?}");
     }
@@ -91,7 +91,7 @@ async fn date_parameters_take_a_naive_date_and_send_yyyy_mm_dd() {
         .await
         .unwrap();
     assert_eq!(
-        mock.requests_for("get_appointment_calendar_sessions")[0].path,
+        mock.requests_for(op::GET_APPOINTMENT_CALENDAR_SESSIONS)[0].path,
         "/timetable/seances/4564/8886/2026-03-09"
     );
 
@@ -101,7 +101,7 @@ async fn date_parameters_take_a_naive_date_and_send_yyyy_mm_dd() {
         .phone("+13155550175".to_string())
         .birth_date(Some(day(1990, 4, 12)));
     client.create_client().location_id(4564).body(body).send().await.unwrap();
-    assert_eq!(mock.requests_for("create_client")[0].json().unwrap()["birth_date"], json!("1990-04-12"));
+    assert_eq!(mock.requests_for(op::CREATE_CLIENT)[0].json().unwrap()["birth_date"], json!("1990-04-12"));
 }
 
 #[tokio::test]
@@ -130,16 +130,15 @@ async fn a_standard_appointment_goes_out_with_its_five_required_fields() {
         technical_break_duration: None,
     };
     client.create_appointment().location_id(4564).body(standard).send().await.unwrap();
-    let sent = mock.requests_for("create_appointment")[0].json().unwrap();
+    let sent = mock.requests_for(op::CREATE_APPOINTMENT)[0].json().unwrap();
     assert_eq!(sent["staff_id"], 8886);
     assert_eq!(sent["services"], json!([{"id": 331, "first_cost": 25.0}]));
     assert_eq!(sent["client"], json!({"name": "Ada", "phone": "+13155550175"}));
     assert_eq!(sent["seance_length"], 3600);
     assert_eq!(sent["attendance"], 2);
     assert!(sent.get("activity_id").is_none(), "a standard appointment names no group event");
-    // ISO 8601 with an offset, the same instant as the local start.
-    let sent_start = chrono::DateTime::parse_from_rfc3339(sent["datetime"].as_str().unwrap()).unwrap();
-    assert_eq!(sent_start, start);
+    // ISO 8601 with the caller's offset: the local day and time go out unchanged.
+    assert_eq!(sent["datetime"], "2026-01-16T10:00:00-05:00");
 }
 
 #[tokio::test]
@@ -161,7 +160,7 @@ async fn a_group_event_booking_goes_out_with_the_event_and_the_client() {
         sms_remain_hours: None,
     };
     client.update_appointment().location_id(4564).record_id(29614361).body(group).send().await.unwrap();
-    let sent = mock.requests_for("update_appointment")[0].json().unwrap();
+    let sent = mock.requests_for(op::UPDATE_APPOINTMENT)[0].json().unwrap();
     assert_eq!(
         sent,
         json!({"activity_id": 5821, "client": {"name": "Ada", "phone": "+13155550175"}, "send_sms": true})
@@ -218,7 +217,7 @@ async fn an_inventory_operation_always_sends_its_product_lines() {
         transactions: Vec::new(),
     };
     client.create_inventory_operation().location_id(4564).body(body).send().await.unwrap();
-    let sent = mock.requests_for("create_inventory_operation")[0].json().unwrap();
+    let sent = mock.requests_for(op::CREATE_INVENTORY_OPERATION)[0].json().unwrap();
     assert_eq!(sent["goods_transactions"][0]["good_id"], 232674);
     assert_eq!(sent["create_date"], "2026-04-25 14:00:00");
     // The official description requires the lines: a body without them is refused when read.
@@ -234,16 +233,12 @@ async fn an_inventory_operation_always_sends_its_product_lines() {
 async fn flags_go_out_as_zero_or_one() {
     let mock = server().await;
     let client = user_client(&mock);
-    client
-        .get_appointment_list()
-        .location_id(4564)
-        .with_deleted(types::Flag::try_from(1).unwrap())
-        .send()
-        .await
-        .unwrap();
-    let query = mock.requests_for("get_appointment_list")[0].query_pairs();
+    client.get_appointment_list().location_id(4564).with_deleted(true).send().await.unwrap();
+    let query = mock.requests_for(op::GET_APPOINTMENT_LIST)[0].query_pairs();
     assert!(query.contains(&("with_deleted".to_string(), "1".to_string())), "{query:?}");
-    assert!(types::Flag::try_from(2).is_err(), "a flag is 0 or 1");
+    client.get_appointment_list().location_id(4564).with_deleted(false).send().await.unwrap();
+    let query = mock.requests_for(op::GET_APPOINTMENT_LIST)[1].query_pairs();
+    assert!(query.contains(&("with_deleted".to_string(), "0".to_string())), "{query:?}");
 }
 
 /// The properties a schema requires, following `$ref`s into `definitions`.

@@ -35,21 +35,39 @@ async fn logs_name_operations_and_never_secrets() {
     const PASSWORD: &str = "PASSWORD-SECRET-99";
     let server = server().await;
     let client = altegio::Client::builder(PARTNER_SECRET).base_url(server.url()).no_rate_limit().build().unwrap();
-    let user = client.login("+13155550175", PASSWORD).await.unwrap();
-    client.get_location_list().my(1).send().await.unwrap();
+    let (_, user) = client.login("+13155550175", PASSWORD).await.unwrap();
+    client.get_location_list().my(true).send().await.unwrap();
     server.respond(
-        "get_location",
+        op::GET_LOCATION,
         MockResponse::json(401, serde_json::json!({"success": false, "meta": {"message": "bad token"}})),
     );
     let err = client.get_location().location_id(1).send().await.unwrap_err();
     let errors = format!("{err} {err:?} {user:?} {client:?}");
+    // A wait for a rate-limit slot is an event of the call.
+    let limited = altegio::Client::builder(PARTNER_SECRET)
+        .base_url(server.url())
+        .rate_limiter(std::sync::Arc::new(altegio::RateLimiter::new(&[(1, std::time::Duration::from_millis(100))])))
+        .build()
+        .unwrap();
+    limited.get_location_list().send().await.unwrap();
+    limited.get_location_list().send().await.unwrap();
 
     let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
     assert!(logs.contains("altegio.request"), "one span per request:\n{logs}");
     for op in ["authorize_user", "get_location_list", "get_location"] {
         assert!(logs.contains(op), "{op} missing from:\n{logs}");
     }
-    assert!(logs.contains("status=401") && logs.contains("path=\"/company/{location_id}\""), "{logs}");
+    // OpenTelemetry's HTTP client attribute names.
+    for field in [
+        "http.response.status_code=401",
+        "url.template=\"/company/{location_id}\"",
+        "http.request.method=\"GET\"",
+        "server.address=\"127.0.0.1\"",
+        "error.type=\"unauthorized\"",
+    ] {
+        assert!(logs.contains(field), "{field} missing from:\n{logs}");
+    }
+    assert!(logs.contains("waited for a rate-limit slot"), "{logs}");
     for secret in [PARTNER_SECRET, PASSWORD, LOGIN_TOKEN] {
         assert!(!logs.contains(secret), "secret in logs:\n{logs}");
         assert!(!errors.contains(secret), "secret in errors: {errors}");

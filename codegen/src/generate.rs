@@ -33,6 +33,18 @@ pub fn generate(spec: &Spec, doc: &Value, settings: &Settings) -> Result<String,
         for d in &settings.derives {
             s.with_derive(d);
         }
+        // A date-time keeps the caller's offset: a salon's 23:59 on the last day of the
+        // year must not go out as the next day in UTC.
+        let date_time = schemars::schema::SchemaObject {
+            instance_type: Some(schemars::schema::InstanceType::String.into()),
+            format: Some("date-time".into()),
+            ..Default::default()
+        };
+        s.with_conversion(
+            date_time,
+            "::chrono::DateTime<::chrono::FixedOffset>",
+            [TypeImpl::Display, TypeImpl::FromStr].into_iter(),
+        );
         for (name, ty) in replacements(doc, &format!("{}::types", settings.module)) {
             s.with_replacement(name, ty, std::iter::empty::<TypeImpl>());
         }

@@ -47,7 +47,8 @@ pub struct Settings {
     pub inner_type: String,
     /// The module path of the runtime the generated code calls (`crate::runtime`).
     pub runtime: String,
-    /// Extra derives on every generated type (e.g. `schemars::JsonSchema`).
+    /// Extra derives on every generated type: `PartialEq` by default (so tests can compare
+    /// replies), plus e.g. `schemars::JsonSchema`.
     pub derives: Vec<String>,
     /// The generated client's doc comment (empty: progenitor's own).
     pub client_doc: String,
@@ -61,7 +62,7 @@ impl Settings {
             public_module: format!("altegio::{api}"),
             inner_type: format!("crate::{api}::Context"),
             runtime: "crate::runtime".into(),
-            derives: Vec::new(),
+            derives: vec!["PartialEq".into()],
             client_doc: String::new(),
         }
     }

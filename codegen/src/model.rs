@@ -44,6 +44,9 @@ pub struct Operation {
     pub partner_token_accepted: bool,
     /// The declared success status.
     pub status: u16,
+    /// The success reply may come without a body (`x-altegio-may-be-empty: true` on the
+    /// response); the client then decodes it as `{}`.
+    pub may_be_empty: bool,
     /// The example of the success body, as JSON text.
     pub example: Option<String>,
     /// Deprecated in the spec.
@@ -156,14 +159,15 @@ pub fn operations(doc: &Value) -> Vec<Operation> {
             let needs_user = security
                 .and_then(Value::as_array)
                 .is_some_and(|reqs| reqs.iter().any(|r| r.get("BearerPartnerUser").is_some()));
-            let (status, example) = success_response(op)
+            let (status, example, may_be_empty) = success_response(op)
                 .map(|(code, resp)| {
                     let ex = resp
                         .pointer("/content/application~1json/example")
                         .map(|v| serde_json::to_string(v).unwrap_or_default());
-                    (code.parse().unwrap_or(200), ex)
+                    let empty = resp.get("x-altegio-may-be-empty").and_then(Value::as_bool).unwrap_or(false);
+                    (code.parse().unwrap_or(200), ex, empty)
                 })
-                .unwrap_or((200, None));
+                .unwrap_or((200, None, false));
             let flag = |key: &str| op.get(key).and_then(Value::as_bool).unwrap_or(false);
             out.push(Operation {
                 id: str_of(op, "operationId").to_string(),
@@ -182,6 +186,7 @@ pub fn operations(doc: &Value) -> Vec<Operation> {
                     .unwrap_or_default(),
                 partner_token_accepted: flag("x-altegio-partner-token-accepted"),
                 status,
+                may_be_empty,
                 example,
                 deprecated: flag("deprecated"),
                 handwritten: flag("x-altegio-handwritten"),

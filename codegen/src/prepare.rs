@@ -19,6 +19,7 @@ pub const REPLACEMENTS: &[(&str, &str)] = &[
     ("SmsDeliveryStatus", "crate::wire::SmsDeliveryStatus"),
     ("ErrorEnvelope", "crate::ApiErrorBody"),
     ("Secret", "crate::Secret"),
+    ("Flag", "crate::wire::Flag"),
 ];
 
 /// Suffix of schemas `XOrEmpty` (`oneOf: [X, EmptyArray]`), replaced by `OrEmpty<X>`.

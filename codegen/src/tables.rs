@@ -37,7 +37,7 @@ pub fn operations_table(
     let rows = ops.iter().map(|op| {
         let (id, method, p, tag, area, summary) = (&op.id, &op.method, &op.path, &op.tag, &op.area, &op.summary);
         let (user, status, deprecated, handwritten) = (op.needs_user, op.status, op.deprecated, op.handwritten);
-        let (partner_only, mock_partner) = (op.partner_only, op.partner_token_accepted);
+        let (partner_only, mock_partner, may_be_empty) = (op.partner_only, op.partner_token_accepted, op.may_be_empty);
         let filters = &op.mass_mailing_filters;
         let example = match (&op.example, with_examples) {
             (Some(ex), true) => quote!(Some(#ex)),
@@ -48,7 +48,7 @@ pub fn operations_table(
                 id: #id, method: #method, path: #p, tag: #tag, area: #area, summary: #summary,
                 needs_user_token: #user, partner_only: #partner_only, mass_mailing_filters: &[#(#filters),*],
                 success_status: #status, deprecated: #deprecated, handwritten: #handwritten,
-                example: #example, partner_token_accepted: #mock_partner,
+                example: #example, partner_token_accepted: #mock_partner, may_be_empty: #may_be_empty,
             }
         }
     });
@@ -64,9 +64,20 @@ pub fn operations_table(
             }
         }
     });
+    // One typed name per operation (`CREATE_CLIENT`), for what takes an operation: a
+    // misspelt name does not compile.
+    let names = ops.iter().enumerate().map(|(i, op)| {
+        let name = format_ident!("{}", op.id.to_uppercase());
+        let doc = format!(" `{}`: {}", op.id, op.summary);
+        quote! {
+            #[doc = #doc]
+            pub static #name: &Operation = &OPERATIONS[#i];
+        }
+    });
     unparse(quote! {
         /// Every operation of this build, sorted by id.
         pub(crate) static OPERATIONS: &[Operation] = &[#(#rows),*];
+        #(#names)*
         #(#paged)*
     })
 }

@@ -70,6 +70,9 @@ fn rewrites() {
         assert_eq!(code.matches(&squash(sent)).count(), 2, "{sent}: the type and its builder");
     }
     assert_eq!(code.matches(&squash("pub struct Note {")).count(), 1, "a reply type has no builder");
+    // An optional field's setter takes the plain value; a generated type's keeps TryInto.
+    assert!(code.contains(&squash("T: crate::runtime::IntoOptional<::std::string::String>")), "IntoOptional");
+    assert!(code.contains(&squash("T: ::std::convert::TryInto<::std::option::Option<super::NoteAuthor>>")));
     // must_use, hidden constructors, the client's docs.
     assert!(code.contains(&squash("#[must_use = \"a request builder does nothing until `.send().await`\"]")));
     assert!(code.contains(&squash("pub(crate) fn new(baseurl: &str")), "Client::new is hidden");

@@ -7,7 +7,7 @@ use crate::runtime::error::{Error, Result};
 use crate::runtime::secret::{Secret, sensitive, validate_token};
 use reqwest::header::HeaderValue;
 use std::fmt;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 /// The tokens of a client, with both header values prepared.
 pub(crate) struct Credentials {
@@ -20,23 +20,14 @@ impl Credentials {
     pub(crate) fn new(partner: &str, user: Option<&str>) -> Result<Self> {
         validate_token("partner", partner)?;
         let partner_header = sensitive(format!("Bearer {partner}"))?;
-        let mut c = Credentials { partner: Secret::new(partner), partner_header, user: None };
-        if let Some(u) = user {
-            c.set_user(Some(u))?;
-        }
-        Ok(c)
-    }
-
-    pub(crate) fn set_user(&mut self, user: Option<&str>) -> Result<()> {
-        self.user = match user {
+        let user = match user {
             None => None,
             Some(u) => {
                 validate_token("user", u)?;
-                let header = sensitive(format!("Bearer {}, User {u}", self.partner.expose()))?;
-                Some((Secret::new(u), header))
+                Some((Secret::new(u), sensitive(format!("Bearer {partner}, User {u}"))?))
             }
         };
-        Ok(())
+        Ok(Credentials { partner: Secret::new(partner), partner_header, user })
     }
 
     /// The header for an operation: partner only for operations marked `x-altegio-partner-only` in the spec, partner and user
@@ -50,7 +41,8 @@ impl Credentials {
             (Some((_, h)), _) => Ok(h.clone()),
             (None, false) => Ok(self.partner_header.clone()),
             (None, true) => Err(Error::invalid_request(format!(
-                "`{operation}` needs a user token: call `Client::login` or `set_user_token` first"
+                "`{operation}` needs a user token: use the client `Client::login` returns, or \
+                 `Client::with_user_token`"
             ))),
         }
     }
@@ -58,6 +50,11 @@ impl Credentials {
     /// New credentials with the same partner token and the given user token.
     pub(crate) fn fork(&self, user: Option<&str>) -> Result<Credentials> {
         Credentials::new(self.partner.expose(), user)
+    }
+
+    /// The same partner token, no user token.
+    pub(crate) fn without_user(&self) -> Credentials {
+        Credentials { partner: self.partner.clone(), partner_header: self.partner_header.clone(), user: None }
     }
 
     pub(crate) fn has_user(&self) -> bool {
@@ -83,20 +80,23 @@ impl fmt::Debug for Credentials {
     }
 }
 
-/// Shared, switchable credentials.
-pub(crate) type SharedCredentials = Arc<RwLock<Credentials>>;
+/// Credentials shared by a client's clones; never changed once built.
+pub(crate) type SharedCredentials = Arc<Credentials>;
 
 impl Client {
-    /// Logs a user in (`POST /auth`, sent with the partner token alone) and keeps the
-    /// returned user token for every later call of this client and its clones.
+    /// Logs a user in (`POST /auth`, sent with the partner token alone) and returns a
+    /// client that sends the returned user token, with the user's profile. This client
+    /// is left as it was: a client never changes its credentials, so a call of one user
+    /// already in flight is never re-authorised as another (see
+    /// [`with_user_token`](Self::with_user_token) for one client per user).
     ///
     /// `login` is a phone number (`+13155550175`) or an e-mail address. For an account
-    /// with two-factor authentication this returns an [`ErrorKind::Api`](crate::ErrorKind::Api)
+    /// with two-factor authentication this returns an [`ErrorKind::OtherApi`](crate::ErrorKind::OtherApi)
     /// error whose message names the `uuid`; finish with
     /// [`login_second_factor`](Self::login_second_factor).
     #[cfg(feature = "auth")]
     #[cfg_attr(docsrs, doc(cfg(feature = "auth")))]
-    pub async fn login(&self, login: &str, password: &str) -> Result<types::AuthUser> {
+    pub async fn login(&self, login: &str, password: &str) -> Result<(Client, types::AuthUser)> {
         self.login_inner(login, password, None).await
     }
 
@@ -110,7 +110,7 @@ impl Client {
         password: &str,
         uuid: &str,
         code: &str,
-    ) -> Result<types::AuthUser> {
+    ) -> Result<(Client, types::AuthUser)> {
         let second = types::AuthSecondFactor { uuid: uuid.to_string(), secret: Secret::new(code) };
         self.login_inner(login, password, Some(second)).await
     }
@@ -121,39 +121,41 @@ impl Client {
         login: &str,
         password: &str,
         second: Option<types::AuthSecondFactor>,
-    ) -> Result<types::AuthUser> {
+    ) -> Result<(Client, types::AuthUser)> {
+        // The password and the code count as secrets of this call: masked in its error.
+        let mut secrets = vec![password.to_string()];
+        secrets.extend(second.as_ref().map(|s| s.secret.expose().to_string()));
         let body = types::AuthRequest { login: login.to_string(), password: Secret::new(password), x2fa: second };
-        let reply = self.authorize_user().body(body).send().await?.into_inner();
+        let request = self.authorize_user().body(body);
+        let call = async move {
+            crate::runtime::pipeline::note_secrets(secrets);
+            request.send_raw().await
+        };
+        let reply = crate::runtime::typed("authorize_user", crate::CallOptions::default(), call).await?.into_inner();
         let user = reply.data.ok_or_else(|| {
             Error::new(crate::ErrorKind::Decode)
                 .with_operation("authorize_user")
                 .with_message("the login reply has no `data`")
         })?;
         match (&user.user_token, &user.uuid) {
-            (Some(token), _) if !token.expose().is_empty() => {
-                self.set_user_token(token.expose())?;
-                Ok(user)
-            }
-            (_, Some(uuid)) => Err(Error::new(crate::ErrorKind::Api).with_operation("authorize_user").with_message(
-                format!("two-factor authentication required: call `login_second_factor` with uuid {uuid}"),
-            )),
+            (Some(token), _) if !token.expose().is_empty() => Ok((self.with_user_token(token.expose())?, user)),
+            // The uuid is server text too: a password echoed in it is masked.
+            (_, Some(uuid)) => Err(Error::new(crate::ErrorKind::OtherApi)
+                .with_operation("authorize_user")
+                .with_message(format!(
+                    "two-factor authentication required: call `login_second_factor` with uuid {uuid}"
+                ))
+                .masked(&[password])),
             _ => Err(Error::new(crate::ErrorKind::Decode)
                 .with_operation("authorize_user")
                 .with_message("the login reply has neither a user token nor a two-factor uuid")),
         }
     }
 
-    /// Sets the user token for every later call of this client and its clones.
-    ///
-    /// Fails, leaving the previous token in place, when the token cannot be sent in a
-    /// header.
-    pub fn set_user_token(&self, token: &str) -> Result<()> {
-        self.inner.write_credentials(|c| c.set_user(Some(token)))
-    }
-
-    /// Forgets the user token: later calls send the partner token alone.
-    pub fn clear_user_token(&self) -> Result<()> {
-        self.inner.write_credentials(|c| c.set_user(None))
+    /// The same client without a user token: its calls send the partner token alone.
+    pub fn without_user_token(&self) -> Client {
+        let ctx = self.inner.without_user();
+        Client::new_with_client(self.baseurl(), self.client().clone(), ctx)
     }
 
     /// Whether a user token is set.
@@ -162,7 +164,12 @@ impl Client {
     }
 
     /// A client for another user: the same connection pool, settings and rate limiter,
-    /// its own user token. Changing either client's token does not affect the other.
+    /// its own user token; this client is left as it was. Fails when the token cannot be
+    /// sent in a header.
+    ///
+    /// A server acting for many users keeps one client with the partner token and
+    /// derives one per user (or per request) with this: cheap (no new connection pool),
+    /// and no user's calls can ever carry another user's token.
     pub fn with_user_token(&self, token: &str) -> Result<Client> {
         let ctx = self.inner.fork_credentials(Some(token))?;
         Ok(Client::new_with_client(self.baseurl(), self.client().clone(), ctx))
@@ -193,16 +200,16 @@ mod tests {
 
     #[test]
     fn header_has_exactly_the_documented_shapes() {
-        let mut c = Credentials::new("P123", None).unwrap();
+        let c = Credentials::new("P123", None).unwrap();
         assert_eq!(c.header_for("get_location", false, false).unwrap(), "Bearer P123");
         assert!(c.header_for("create_location", true, false).unwrap_err().is_invalid_request());
-        c.set_user(Some("U456")).unwrap();
+        let c = c.fork(Some("U456")).unwrap();
         assert_eq!(c.header_for("create_location", true, false).unwrap(), "Bearer P123, User U456");
         assert_eq!(c.header_for("get_location", false, false).unwrap(), "Bearer P123, User U456");
         assert_eq!(c.header_for("authorize_user", false, true).unwrap(), "Bearer P123");
         assert!(c.header_for("x", true, false).unwrap().is_sensitive());
-        assert!(c.set_user(Some("bad token")).is_err());
-        assert_eq!(c.header_for("x", true, false).unwrap(), "Bearer P123, User U456");
+        assert!(c.fork(Some("bad token")).is_err());
+        assert_eq!(c.without_user().header_for("get_location", false, false).unwrap(), "Bearer P123");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::runtime::error::Result;
 use crate::runtime::url_policy::path_fits;
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderName, HeaderValue, USER_AGENT};
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 /// The media type Altegio asks for in `Accept`.
 pub(crate) const ACCEPT_V2: &str = "application/vnd.api.v2+json";
@@ -23,24 +23,23 @@ pub struct Context {
 
 impl Context {
     pub(crate) fn new(credentials: Credentials, config: Config) -> Self {
-        Context { credentials: Arc::new(RwLock::new(credentials)), config: Arc::new(config) }
+        Context { credentials: Arc::new(credentials), config: Arc::new(config) }
     }
 
     pub(crate) fn read_credentials<T>(&self, f: impl FnOnce(&Credentials) -> T) -> T {
-        let guard = self.credentials.read().unwrap_or_else(|p| p.into_inner());
-        f(&guard)
-    }
-
-    pub(crate) fn write_credentials(&self, f: impl FnOnce(&mut Credentials) -> Result<()>) -> Result<()> {
-        let mut guard = self.credentials.write().unwrap_or_else(|p| p.into_inner());
-        f(&mut guard)
+        f(&self.credentials)
     }
 
     /// A context with its own credentials (same partner token, given user token) and the
     /// same settings.
     pub(crate) fn fork_credentials(&self, user: Option<&str>) -> Result<Context> {
-        let creds = self.read_credentials(|c| c.fork(user))?;
-        Ok(Context { credentials: Arc::new(RwLock::new(creds)), config: self.config.clone() })
+        let creds = self.credentials.fork(user)?;
+        Ok(Context { credentials: Arc::new(creds), config: self.config.clone() })
+    }
+
+    /// The same settings and partner token, no user token.
+    pub(crate) fn without_user(&self) -> Context {
+        Context { credentials: Arc::new(self.credentials.without_user()), config: self.config.clone() }
     }
 }
 

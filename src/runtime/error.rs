@@ -30,8 +30,9 @@ pub enum ErrorKind {
     RateLimited,
     /// 5xx.
     Server,
-    /// Another API error, including `success: false` inside a 2xx reply.
-    Api,
+    /// An API error of none of the kinds above, including `success: false` inside a 2xx
+    /// reply. [`Error::is_api`] is true for it and for every other kind the API reported.
+    OtherApi,
     /// The connection failed before a reply arrived.
     Transport,
     /// No complete reply within the timeout.
@@ -52,7 +53,20 @@ pub enum ErrorKind {
 ///
 /// It keeps what Altegio said (status, `meta.message`, field errors, numeric
 /// `error_code`) and what the client knows (operation, attempts, a short excerpt of
-/// the body). Tokens and passwords never appear in it.
+/// the body). The secrets of the call (the partner and user tokens, a login's password and
+/// 2FA code) are masked as `***` in every string it carries, whether the server echoed
+/// them as is, JSON-escaped or percent-encoded.
+///
+/// `Display` and `Debug` show server text safely: control characters (line breaks,
+/// ESC...) become spaces, and each server-provided string is cut after a few hundred
+/// characters, with `…` and its full length. [`message`](Self::message),
+/// [`field_errors`](Self::field_errors), [`json_path`](Self::json_path) and
+/// [`body_excerpt`](Self::body_excerpt) give the whole text as received (secrets masked).
+///
+/// `Display` says what failed; the underlying error (e.g. the connection failure of a
+/// transport error) is not repeated in it but returned by
+/// [`source()`](std::error::Error::source), so chain reporters (anyhow, eyre) print each
+/// cause once.
 pub struct Error {
     inner: Box<Inner>,
 }
@@ -69,7 +83,32 @@ struct Inner {
     attempts: u32,
     excerpt: Option<String>,
     json_path: Option<String>,
+    raw_body: Option<Vec<u8>>,
+    details: Option<Box<ApiErrorBody>>,
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl ErrorKind {
+    /// A short, stable name (`"rate_limited"`, `"timeout"`...), as logs and metrics want it
+    /// (the `error.type` of the call's tracing span).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Unauthorized => "unauthorized",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Validation => "validation",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::Server => "server",
+            ErrorKind::OtherApi => "other_api",
+            ErrorKind::Transport => "transport",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Decode => "decode",
+            ErrorKind::InvalidRequest => "invalid_request",
+            ErrorKind::Unexpected => "unexpected",
+            ErrorKind::Pagination => "pagination",
+        }
+    }
 }
 
 impl Error {
@@ -116,8 +155,28 @@ impl Error {
         self
     }
 
+    pub(crate) fn with_raw_body(mut self, body: &[u8]) -> Self {
+        self.inner.raw_body = Some(body.to_vec());
+        self
+    }
+
     pub(crate) fn with_source(mut self, e: impl std::error::Error + Send + Sync + 'static) -> Self {
         self.inner.source = Some(Box::new(e));
+        self
+    }
+
+    /// Masks `secrets` (see [`mask_secrets`]) in every string the error carries.
+    pub(crate) fn masked(mut self, secrets: &[&str]) -> Self {
+        let i = &mut *self.inner;
+        for text in [&mut i.message, &mut i.excerpt, &mut i.json_path].into_iter().flatten() {
+            *text = mask_secrets(text, secrets);
+        }
+        i.field_errors = mask_fields(std::mem::take(&mut i.field_errors), secrets);
+        if let Some(d) = i.details.as_deref_mut() {
+            d.message = d.message.as_deref().map(|m| mask_secrets(m, secrets));
+            d.errors = mask_fields(std::mem::take(&mut d.errors), secrets);
+            mask_json(&mut d.raw, secrets);
+        }
         self
     }
 
@@ -128,12 +187,21 @@ impl Error {
         e.inner.message = body.message.clone();
         e.inner.field_errors = body.errors.clone();
         e.inner.error_code = body.error_code;
+        e.inner.details = Some(Box::new(body.clone()));
         e
+    }
+
+    /// The error body Altegio sent, parsed, with its JSON in
+    /// [`raw`](ApiErrorBody::raw) for the fields this type does not name
+    /// (`meta.conflict`, ...); secrets in use are masked in it, as everywhere in an error.
+    /// `None` for an error that did not come from an API reply.
+    pub fn details(&self) -> Option<&ApiErrorBody> {
+        self.inner.details.as_deref()
     }
 
     /// The kind of failure.
     pub fn kind(&self) -> ErrorKind {
-        self.inner.kind.unwrap_or(ErrorKind::Api)
+        self.inner.kind.unwrap_or(ErrorKind::OtherApi)
     }
 
     /// The operationId of the call that failed.
@@ -147,13 +215,14 @@ impl Error {
     }
 
     /// Altegio's message (`meta.message`, `errors.message` or `error_message`), or this
-    /// crate's description for errors that did not come from the API.
+    /// crate's description for errors that did not come from the API. The whole text as
+    /// received, with secrets masked; `Display` shows it cleaned and cut.
     pub fn message(&self) -> Option<&str> {
         self.inner.message.as_deref()
     }
 
     /// Validation messages per field (`meta.errors`, or the `errors` list of the
-    /// SMS-provider endpoints).
+    /// SMS-provider endpoints), whole, with secrets masked.
     pub fn field_errors(&self) -> &BTreeMap<String, Vec<String>> {
         &self.inner.field_errors
     }
@@ -181,6 +250,13 @@ impl Error {
     /// For decode errors: where in the JSON the reply stopped fitting the schema.
     pub fn json_path(&self) -> Option<&str> {
         self.inner.json_path.as_deref()
+    }
+
+    /// For inbound parse errors ([`WebhookEvent::parse`](crate::webhook::WebhookEvent::parse)):
+    /// the whole body that failed, as received. It may hold personal data (client names,
+    /// phones), which is why neither `Display` nor `Debug` shows any of it.
+    pub fn raw_body(&self) -> Option<&[u8]> {
+        self.inner.raw_body.as_deref()
     }
 
     /// 401 or error code 20.
@@ -238,7 +314,7 @@ impl Error {
                 | ErrorKind::Conflict
                 | ErrorKind::RateLimited
                 | ErrorKind::Server
-                | ErrorKind::Api
+                | ErrorKind::OtherApi
         )
     }
 }
@@ -260,7 +336,7 @@ fn classify(status: StatusCode, body: &ApiErrorBody) -> ErrorKind {
         Some(30) => ErrorKind::NotFound,
         Some(5 | 10) => ErrorKind::Validation,
         _ if !body.errors.is_empty() => ErrorKind::Validation,
-        _ => ErrorKind::Api,
+        _ => ErrorKind::OtherApi,
     }
 }
 
@@ -275,7 +351,7 @@ impl fmt::Display for Error {
             ErrorKind::Conflict => "conflict",
             ErrorKind::RateLimited => "rate limited",
             ErrorKind::Server => "server error",
-            ErrorKind::Api => "api error",
+            ErrorKind::OtherApi => "api error",
             ErrorKind::Transport => "connection failed",
             ErrorKind::Timeout => "timed out",
             ErrorKind::Decode => "reply does not fit the schema",
@@ -294,22 +370,19 @@ impl fmt::Display for Error {
             write!(f, " [code {c}]")?;
         }
         if let Some(m) = &i.message {
-            write!(f, ": {m}")?;
+            write!(f, ": {}", Shown::Text(m))?;
         }
-        for (field, msgs) in &i.field_errors {
-            write!(f, "; {field}: {}", msgs.join(", "))?;
+        if !i.field_errors.is_empty() {
+            write!(f, "; {}", Shown::Fields(&i.field_errors))?;
         }
         if let Some(p) = &i.json_path {
-            write!(f, " at `{p}`")?;
-        }
-        if let Some(src) = &i.source {
-            write!(f, ": {src}")?;
+            write!(f, " at `{}`", Shown::Text(p))?;
         }
         if i.attempts > 1 {
             write!(f, " (after {} attempts)", i.attempts)?;
         }
         if let Some(ex) = &i.excerpt {
-            write!(f, "; body: {ex}")?;
+            write!(f, "; body: {}", Shown::Text(ex))?;
         }
         Ok(())
     }
@@ -327,10 +400,10 @@ impl fmt::Debug for Error {
             d.field("status", &s.as_u16());
         }
         if let Some(m) = &i.message {
-            d.field("message", m);
+            d.field("message", &Shown::Text(m));
         }
         if !i.field_errors.is_empty() {
-            d.field("field_errors", &i.field_errors);
+            d.field("field_errors", &Shown::Fields(&i.field_errors));
         }
         if let Some(c) = i.error_code {
             d.field("error_code", &c);
@@ -340,15 +413,77 @@ impl fmt::Debug for Error {
         }
         d.field("attempts", &i.attempts);
         if let Some(p) = &i.json_path {
-            d.field("json_path", p);
+            d.field("json_path", &Shown::Text(p));
         }
         if let Some(ex) = &i.excerpt {
-            d.field("body_excerpt", ex);
+            d.field("body_excerpt", &Shown::Text(ex));
         }
         if let Some(src) = &i.source {
-            d.field("source", &src.to_string());
+            d.field("source", &Shown::Text(&src.to_string()));
         }
         d.finish()
+    }
+}
+
+/// At most this many characters of each server-provided string (message, field errors,
+/// JSON path, excerpt) appear in `Display` and `Debug`; the accessors give the whole text.
+const SHOWN_CHARS: usize = 300;
+
+/// Server text as `Display` and `Debug` show it: control characters (line breaks, ESC...)
+/// and bidirectional overrides become spaces, and past [`SHOWN_CHARS`] characters the rest
+/// is replaced by `…` and the full length (`… [1048576 chars]`).
+enum Shown<'a> {
+    Text(&'a str),
+    /// Field errors as `field: message, message; field: message`, bounded as one text.
+    Fields(&'a BTreeMap<String, Vec<String>>),
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write;
+        let mut out = Clip { f, chars: 0 };
+        match self {
+            Shown::Text(t) => out.write_str(t)?,
+            Shown::Fields(fields) => {
+                for (n, (field, messages)) in fields.iter().enumerate() {
+                    out.write_str(if n == 0 { "" } else { "; " })?;
+                    write!(out, "{field}:")?;
+                    for (m, message) in messages.iter().enumerate() {
+                        out.write_str(if m == 0 { " " } else { ", " })?;
+                        out.write_str(message)?;
+                    }
+                }
+            }
+        }
+        if out.chars > SHOWN_CHARS {
+            write!(out.f, "… [{} chars]", out.chars)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{self}\"")
+    }
+}
+
+/// Writes the first [`SHOWN_CHARS`] characters, cleaned, and counts the rest.
+struct Clip<'a, 'f> {
+    f: &'a mut fmt::Formatter<'f>,
+    chars: usize,
+}
+
+impl fmt::Write for Clip<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for c in s.chars() {
+            if self.chars < SHOWN_CHARS {
+                let hidden = c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+                self.f.write_char(if hidden { ' ' } else { c })?;
+            }
+            self.chars += 1;
+        }
+        Ok(())
     }
 }
 
@@ -450,12 +585,60 @@ pub(crate) fn excerpt(body: &[u8], secrets: &[&str]) -> String {
     }
 }
 
-/// Masks each secret and the string value of any `user_token`, `partner_token`,
-/// `password` or `secret` key.
+/// Masks each secret of at least four characters, and the string value of any
+/// `user_token`, `partner_token`, `password` or `secret` key.
+///
+/// A secret is found in any form a server may echo it in, even mixed: as is, JSON-escaped
+/// (`\/`, `\"`, `\\`, `\n`..., and `\u00e4` or `\u003C` in either case, as PHP's
+/// `json_encode` writes them by default or with `JSON_HEX_*`), and percent-encoded (`%2F` or
+/// `%2f`, `+` for a space).
+/// [`mask_secrets`] over field names and messages.
+fn mask_fields(fields: BTreeMap<String, Vec<String>>, secrets: &[&str]) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (field, messages) in fields {
+        let messages = messages.iter().map(|m| mask_secrets(m, secrets));
+        out.entry(mask_secrets(&field, secrets)).or_default().extend(messages);
+    }
+    out
+}
+
+/// [`mask_secrets`] over every string (and key) of a JSON value.
+fn mask_json(value: &mut Value, secrets: &[&str]) {
+    match value {
+        Value::String(s) => *s = mask_secrets(s, secrets),
+        Value::Array(items) => items.iter_mut().for_each(|v| mask_json(v, secrets)),
+        Value::Object(map) => {
+            let entries = std::mem::take(map);
+            for (k, mut v) in entries {
+                mask_json(&mut v, secrets);
+                map.insert(mask_secrets(&k, secrets), v);
+            }
+        }
+        _ => {}
+    }
+}
+
 pub(crate) fn mask_secrets(text: &str, secrets: &[&str]) -> String {
+    let mut secrets: Vec<&str> = secrets.iter().copied().filter(|s| s.chars().count() >= 4).collect();
+    // The longest first, so that a secret holding another is masked whole.
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
     let mut out = text.to_string();
-    for s in secrets.iter().filter(|s| s.len() >= 4) {
-        out = out.replace(*s, "***");
+    for secret in secrets {
+        let mut masked = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(c) = rest.chars().next() {
+            match echo_len(rest, secret) {
+                Some(len) => {
+                    masked.push_str("***");
+                    rest = rest.get(len..).unwrap_or_default();
+                }
+                None => {
+                    masked.push(c);
+                    rest = &rest[c.len_utf8()..];
+                }
+            }
+        }
+        out = masked;
     }
     for key in ["\"user_token\"", "\"partner_token\"", "\"password\"", "\"secret\""] {
         let mut from = 0;
@@ -466,8 +649,7 @@ pub(crate) fn mask_secrets(text: &str, secrets: &[&str]) -> String {
             let vstart = start + skip;
             if out[vstart..].starts_with('"') {
                 let after = vstart + 1;
-                let end = out[after..].find('"').map(|e| after + e).unwrap_or(out.len());
-                out.replace_range(after..end, "***");
+                out.replace_range(after..string_end(&out, after), "***");
                 from = after + 3;
             } else {
                 from = start;
@@ -475,6 +657,77 @@ pub(crate) fn mask_secrets(text: &str, secrets: &[&str]) -> String {
         }
     }
     out
+}
+
+/// Where the JSON string that starts at `from` ends (its closing quote, or the end).
+fn string_end(text: &str, from: usize) -> usize {
+    let mut escaped = false;
+    for (i, b) in text.bytes().enumerate().skip(from) {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' => escaped = true,
+            b'"' => return i,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+/// The length of `secret` at the start of `text`, in whichever form each of its characters
+/// comes (see [`mask_secrets`]); `None` when `text` does not start with it.
+fn echo_len(text: &str, secret: &str) -> Option<usize> {
+    let mut len = 0;
+    for c in secret.chars() {
+        len += char_echo_len(text.get(len..)?.as_bytes(), c)?;
+    }
+    Some(len)
+}
+
+/// The length of one character at the start of `text`: as is, JSON-escaped or
+/// percent-encoded.
+fn char_echo_len(text: &[u8], c: char) -> Option<usize> {
+    let mut utf8 = [0; 4];
+    let raw = c.encode_utf8(&mut utf8).as_bytes();
+    if text.starts_with(raw) {
+        return Some(raw.len());
+    }
+    let hex = |at: usize, digits: usize| {
+        let d = text.get(at..at + digits).filter(|d| d.iter().all(u8::is_ascii_hexdigit))?;
+        u32::from_str_radix(std::str::from_utf8(d).ok()?, 16).ok()
+    };
+    match text.first() {
+        Some(b'+') if c == ' ' => Some(1),
+        Some(b'%') => {
+            // Each byte of the UTF-8 form as `%XX`.
+            let all = raw
+                .iter()
+                .enumerate()
+                .all(|(i, b)| text.get(3 * i) == Some(&b'%') && hex(3 * i + 1, 2) == Some(u32::from(*b)));
+            all.then_some(3 * raw.len())
+        }
+        Some(b'\\') => {
+            let short = match c {
+                '"' | '\\' | '/' => c as u8,
+                '\u{8}' => b'b',
+                '\u{c}' => b'f',
+                '\n' => b'n',
+                '\r' => b'r',
+                '\t' => b't',
+                _ => 0,
+            };
+            if short != 0 && text.get(1) == Some(&short) {
+                return Some(2);
+            }
+            // `\uXXXX`, two of them (a surrogate pair) past U+FFFF.
+            let mut units = [0; 2];
+            let units = c.encode_utf16(&mut units);
+            let all = units.iter().enumerate().all(|(i, u)| {
+                text.get(6 * i..6 * i + 2) == Some(&b"\\u"[..]) && hex(6 * i + 2, 4) == Some(u32::from(*u))
+            });
+            all.then_some(6 * units.len())
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -518,14 +771,14 @@ mod tests {
             (409, ErrorKind::Conflict),
             (429, ErrorKind::RateLimited),
             (503, ErrorKind::Server),
-            (200, ErrorKind::Api),
-            (418, ErrorKind::Api),
+            (200, ErrorKind::OtherApi),
+            (418, ErrorKind::OtherApi),
         ] {
             assert_eq!(classify(StatusCode::from_u16(s).unwrap(), &empty), k, "{s}");
         }
         let coded = |c| ApiErrorBody { error_code: Some(c), ..Default::default() };
         assert_eq!(classify(StatusCode::OK, &coded(20)), ErrorKind::Unauthorized);
-        assert_eq!(classify(StatusCode::OK, &coded(32)), ErrorKind::Api);
+        assert_eq!(classify(StatusCode::OK, &coded(32)), ErrorKind::OtherApi);
         assert_eq!(classify(StatusCode::OK, &coded(10)), ErrorKind::Validation);
     }
 
@@ -546,5 +799,34 @@ mod tests {
         let e = Error::api(StatusCode::UNAUTHORIZED, &body).with_operation("authorize_user").with_attempts(1);
         assert_eq!(e.to_string(), "authorize_user: unauthorized (HTTP 401): Wrong login; login: unknown");
         assert!(e.is_unauthorized() && e.is_api());
+    }
+
+    #[test]
+    fn server_text_is_shown_cleaned_and_cut() {
+        let e = Error::new(ErrorKind::OtherApi).with_message(format!("a\nb\u{1b}[2J\u{202e}c{}", "x".repeat(400)));
+        let shown = format!("api error: a b [2J c{}… [409 chars]", "x".repeat(SHOWN_CHARS - 9));
+        assert_eq!(e.to_string(), shown);
+        assert_eq!(e.message().map(str::len), Some(411));
+        let short = Error::new(ErrorKind::OtherApi).with_message("one\ttwo");
+        assert_eq!(format!("{short:?}"), r#"Error { kind: OtherApi, message: "one two", attempts: 0 }"#);
+    }
+
+    #[test]
+    fn secrets_are_masked_in_every_echoed_form() {
+        let secrets = ["a/b c\"😀é", "abc"];
+        for echo in [
+            "a/b c\"😀é",
+            r#"a\/b c\"\ud83d\ude00\u00e9"#,
+            r"a\u002Fb\u0020c\u0022\uD83D\uDE00\u00E9",
+            "a%2Fb+c%22%F0%9F%98%80%C3%A9",
+            "a%2fb%20c%22%f0%9f%98%80%c3%a9",
+            r#"a%2Fb c\"😀%C3%A9"#,
+        ] {
+            assert_eq!(mask_secrets(&format!("[{echo}]"), &secrets), "[***]", "{echo}");
+        }
+        // Too short to mask without garbling the text; a near miss stays.
+        assert_eq!(mask_secrets("abc a/b c\"😀e %2", &secrets), "abc a/b c\"😀e %2");
+        // A masked key's value ends at its closing quote, not at an escaped one.
+        assert_eq!(mask_secrets(r#"{"password": "x\"y", "n": 1}"#, &[]), r#"{"password": "***", "n": 1}"#);
     }
 }

@@ -11,10 +11,13 @@
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
 //! use altegio::mock::{MockResponse, MockServer};
 //! let server = MockServer::start().await?;
-//! server.respond("get_location", MockResponse::json(404, serde_json::json!({
+//! use altegio::b2b::operations::GET_LOCATION;
+//! let server = MockServer::start().await?;
+//! server.respond(GET_LOCATION, MockResponse::json(404, serde_json::json!({
 //!     "success": false, "data": null, "meta": {"message": "Location not found"}
 //! })));
-//! let client = altegio::Client::builder("partner").base_url(server.url()).build()?;
+//! // A client for the mock: its URL, test tokens, and no process-wide rate limiter.
+//! let client = server.client()?;
 //! let err = client.get_location().location_id(1).send().await.unwrap_err();
 //! assert!(err.is_not_found());
 //! assert_eq!(server.requests()[0].path, "/company/1");
@@ -39,6 +42,11 @@ use tokio::sync::oneshot;
 
 /// The path prefix the mock serves the API under, like production (`/api/v1`).
 pub const BASE_PATH: &str = "/api/v1";
+
+/// The partner token of [`MockServer::client`].
+pub const MOCK_PARTNER_TOKEN: &str = "mock-partner-token";
+/// The user token of [`MockServer::client`].
+pub const MOCK_USER_TOKEN: &str = "mock-user-token";
 
 /// A request the mock received.
 #[derive(Clone, Debug)]
@@ -193,9 +201,12 @@ impl MockServer {
         self.addr
     }
 
-    /// Replaces the reply of an operation until [`reset`](Self::reset).
-    pub fn respond(&self, operation_id: &str, response: MockResponse) {
-        self.lock().overrides.insert(operation_id.to_string(), Override::Fixed(response));
+    /// Replaces the reply of an operation until [`reset`](Self::reset). Operations are
+    /// named by their typed constants (`altegio::b2b::operations::CREATE_CLIENT`), so a
+    /// misspelt one does not compile; [`find`](crate::b2b::operations::find) turns an id
+    /// known only at run time into one, or says it is unknown.
+    pub fn respond(&self, operation: &Operation, response: MockResponse) {
+        self.lock().overrides.insert(operation.id.to_string(), Override::Fixed(response));
     }
 
     /// Computes the reply of an operation from each request (e.g. pages from `?page=`),
@@ -203,10 +214,10 @@ impl MockServer {
     /// lock: it must not call back into this `MockServer`.
     pub fn respond_with(
         &self,
-        operation_id: &str,
+        operation: &Operation,
         responder: impl Fn(&RecordedRequest) -> MockResponse + Send + Sync + 'static,
     ) {
-        self.lock().overrides.insert(operation_id.to_string(), Override::Computed(Arc::new(responder)));
+        self.lock().overrides.insert(operation.id.to_string(), Override::Computed(Arc::new(responder)));
     }
 
     /// Every request received so far, oldest first.
@@ -215,8 +226,23 @@ impl MockServer {
     }
 
     /// The requests routed to one operation.
-    pub fn requests_for(&self, operation_id: &str) -> Vec<RecordedRequest> {
-        self.lock().requests.iter().filter(|r| r.operation == Some(operation_id)).cloned().collect()
+    pub fn requests_for(&self, operation: &Operation) -> Vec<RecordedRequest> {
+        self.lock().requests.iter().filter(|r| r.operation == Some(operation.id)).cloned().collect()
+    }
+
+    /// A client builder for this mock: its URL, the test tokens [`MOCK_PARTNER_TOKEN`] and
+    /// [`MOCK_USER_TOKEN`], and no rate limiter. The default client shares the process-wide
+    /// limiter (5 requests per second), which would make a test suite against the mock
+    /// crawl; add a limiter back with `rate_limiter` to test against it.
+    #[cfg(altegio_b2b)]
+    pub fn client_builder(&self) -> crate::ClientBuilder {
+        crate::Client::builder(MOCK_PARTNER_TOKEN).user_token(MOCK_USER_TOKEN).base_url(self.url()).no_rate_limit()
+    }
+
+    /// A client for this mock, as [`client_builder`](Self::client_builder) makes it.
+    #[cfg(altegio_b2b)]
+    pub fn client(&self) -> crate::Result<crate::Client> {
+        self.client_builder().build()
     }
 
     /// Forgets recorded requests and overrides.

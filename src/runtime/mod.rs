@@ -19,12 +19,18 @@ pub(crate) mod pipeline;
 pub(crate) mod secret;
 pub(crate) mod url_policy;
 
-pub(crate) use error::Result;
-pub(crate) use futures_core::Stream;
 pub use operation::Operation;
-pub(crate) use paginate::{Page, Paged, items, pages, total_of};
-pub(crate) use pipeline::{CallOptions, check_decode, typed, untyped};
-pub(crate) use url_policy::encode_path;
+
+// What generated code calls: a single area may leave some of it unused.
+#[cfg_attr(not(feature = "b2b"), allow(unused_imports))]
+pub(crate) use {
+    crate::wire::IntoOptional,
+    error::Result,
+    futures_core::Stream,
+    paginate::{Page, Paged, items, pages, total_of},
+    pipeline::{CallOptions, check_decode, typed, untyped},
+    url_policy::encode_path,
+};
 
 /// Every operation of every enabled API (the mock serves them all).
 #[cfg_attr(not(feature = "mock"), allow(dead_code))]

@@ -33,4 +33,7 @@ pub struct Operation {
     pub mass_mailing_filters: &'static [&'static str],
     /// Altegio accepts the partner token alone although the docs list the user token.
     pub partner_token_accepted: bool,
+    /// The success reply may come without a body (Altegio sometimes answers `200` with
+    /// nothing); the client then decodes it as `{}`.
+    pub may_be_empty: bool,
 }

@@ -87,9 +87,17 @@ tokio::task_local! {
     static CALL: RefCell<CallState>;
 }
 
-/// Records the secrets of the credentials in use, to mask them in error excerpts.
+/// Adds secrets in use by this call (tokens, a login's password and code), to mask them
+/// in every string of its error.
 pub(crate) fn note_secrets(secrets: Vec<String>) {
-    let _ = CALL.try_with(|c| c.borrow_mut().secrets = secrets);
+    let _ = CALL.try_with(|c| {
+        let known = &mut c.borrow_mut().secrets;
+        for s in secrets {
+            if !known.contains(&s) {
+                known.push(s);
+            }
+        }
+    });
 }
 
 /// Whether this call may run a campaign without filters (see
@@ -130,6 +138,9 @@ pub(crate) async fn execute(
     // A request whose URL cannot be sent at all (an `http::Uri` has a length limit) fails
     // in reqwest before any connection: let it fail there at once, without a limiter slot
     // and without retries, since nothing was or will be sent.
+    if let Some(host) = request.url().host_str() {
+        tracing::Span::current().record("server.address", host);
+    }
     if http::Uri::try_from(request.url().as_str()).is_err() {
         set_attempts(1);
         return http.execute(request).await;
@@ -138,7 +149,15 @@ pub(crate) async fn execute(
         attempt += 1;
         let spare = if attempt < policy.max_attempts { request.try_clone() } else { None };
         let permit = match &config.limiter {
-            Some(limiter) => Some(limiter.acquire().await),
+            Some(limiter) => {
+                let asked = Instant::now();
+                let permit = limiter.acquire().await;
+                let waited = asked.elapsed();
+                if waited >= Duration::from_millis(1) {
+                    tracing::debug!(wait_ms = waited.as_millis() as u64, attempt, "waited for a rate-limit slot");
+                }
+                Some(permit)
+            }
             None => None,
         };
         set_attempts(attempt);
@@ -187,7 +206,14 @@ pub(crate) async fn execute(
             request = next;
             continue;
         }
-        let (mut response, body) = outcome?;
+        let (mut response, mut body) = outcome?;
+        // An operation whose success may come without a body decodes nothing as `{}`.
+        if body.is_empty()
+            && response.status().is_success()
+            && crate::runtime::find_operation(info.operation_id).is_some_and(|o| o.may_be_empty)
+        {
+            body = Bytes::from_static(b"{}");
+        }
         let _ = CALL.try_with(|c| {
             let mut c = c.borrow_mut();
             c.status = Some(response.status());
@@ -245,8 +271,10 @@ pub(crate) fn typed<'a, T: DeserializeOwned + 'a, E: 'a>(
 ) -> impl Future<Output = crate::Result<ResponseValue<T>>> + 'a {
     let call = Box::pin(call);
     async move {
-        let (result, state) = run(operation, options, call).await;
-        finish(operation, result, state, json_path_of::<T>)
+        let (result, state, span) = run(operation, options, call).await;
+        let outcome = finish(operation, result, state, json_path_of::<T>);
+        record_outcome(&span, &outcome);
+        outcome
     }
 }
 
@@ -291,8 +319,10 @@ pub(crate) fn untyped<'a, T: 'a, E: 'a>(
 ) -> impl Future<Output = crate::Result<ResponseValue<T>>> + 'a {
     let call = Box::pin(call);
     async move {
-        let (result, state) = run(operation, options, call).await;
-        finish(operation, result, state, |_| None)
+        let (result, state, span) = run(operation, options, call).await;
+        let outcome = finish(operation, result, state, |_| None);
+        record_outcome(&span, &outcome);
+        outcome
     }
 }
 
@@ -301,14 +331,18 @@ async fn run<R>(
     operation: &'static str,
     options: CallOptions,
     call: impl Future<Output = R>,
-) -> (Option<R>, CallState) {
+) -> (Option<R>, CallState, tracing::Span) {
     let (method, path) = crate::runtime::find_operation(operation).map_or(("", ""), |o| (o.method, o.path));
+    // OpenTelemetry's HTTP client attribute names, so a tracing-opentelemetry layer maps
+    // them as they are; nothing here can hold a secret (the path is the template).
     let span = tracing::debug_span!(
         "altegio.request",
         operation,
-        method,
-        path,
-        status = tracing::field::Empty,
+        http.request.method = method,
+        url.template = path,
+        server.address = tracing::field::Empty,
+        http.response.status_code = tracing::field::Empty,
+        error.r#type = tracing::field::Empty,
         attempts = tracing::field::Empty,
         latency_ms = tracing::field::Empty,
     );
@@ -329,17 +363,25 @@ async fn run<R>(
     span.record("attempts", state.attempts);
     span.record("latency_ms", latency);
     if let Some(s) = state.status {
-        span.record("status", s.as_u16());
+        span.record("http.response.status_code", s.as_u16());
     }
     span.in_scope(|| {
         tracing::debug!(
-            status = state.status.map(|s| s.as_u16()),
+            http.response.status_code = state.status.map(|s| s.as_u16()),
             attempts = state.attempts,
             latency_ms = latency,
             "reply"
         )
     });
-    (result, state)
+    (result, state, span)
+}
+
+/// Records the kind of a failed call on its span (`error.type`).
+fn record_outcome<T>(span: &tracing::Span, outcome: &crate::Result<T>) {
+    if let Err(e) = outcome {
+        span.record("error.type", e.kind().as_str());
+        span.in_scope(|| tracing::debug!(attempts = e.attempts(), "call failed"));
+    }
 }
 
 fn finish<T, E>(
@@ -373,7 +415,7 @@ fn finish<T, E>(
         (_, Ok(v)) => Ok(v),
         (_, Err(e)) => Err(map_error(e, &state, &secrets, path_of)),
     };
-    outcome.map_err(|e| e.with_operation(operation).with_attempts(state.attempts))
+    outcome.map_err(|e| e.with_operation(operation).with_attempts(state.attempts).masked(&secrets))
 }
 
 fn map_error<E>(

@@ -2,6 +2,8 @@
 #![allow(dead_code)]
 
 use altegio::Client;
+#[allow(unused_imports)]
+pub use altegio::b2b::operations as op;
 use altegio::mock::MockServer;
 
 pub const PARTNER: &str = "partner-7f3a9c";

@@ -5,6 +5,8 @@
 //!   client's one error type; the tables `decode_success`, `request_schema` and
 //!   `response_schema` are added.
 //! - [`paging`]: paged list builders get `pages()` and `stream()`.
+//! - [`optional_setters`]: optional fields' setters in `types::builder` take the plain
+//!   value (`.surname("Lovelace")`), through the runtime's `IntoOptional`.
 //! - [`prune_builders`]: `types::builder::X` only for types that are sent.
 //! - [`paths`]: path parameters are encoded by the runtime's `encode_path`, which also
 //!   encodes `.` and `..` segments that URL normalisation would otherwise resolve.
@@ -18,6 +20,7 @@
 //! Each has golden tests in `tests/golden.rs`.
 
 pub mod docs;
+pub mod optional_setters;
 pub mod paging;
 pub mod paths;
 pub mod prune_builders;
@@ -42,6 +45,7 @@ pub fn apply(
     let lists: BTreeSet<String> = crate::prepare::paged_schemas(doc).into_iter().map(|(list, _, _)| list).collect();
     paging::apply(file, &lists, &runtime);
     prune_builders::apply(file, builder_roots);
+    optional_setters::apply(file, &runtime);
     paths::apply(file, &runtime);
     raw_gen::apply(file);
     docs::apply(file, doc);

@@ -6,7 +6,7 @@ use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderE
 #[allow(clippy::all)]
 pub mod types {
     ///`GetVisitsStatus`
-    #[derive(::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(transparent)]
     pub struct GetVisitsStatus(i64);
     impl ::std::ops::Deref for GetVisitsStatus {
@@ -42,14 +42,14 @@ pub mod types {
         }
     }
     ///The team member who served the visit.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct Staff {
         ///Full name.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
     }
     ///`Visit`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct Visit {
         /// Who assisted.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -120,7 +120,7 @@ pub mod types {
         }
     }
     ///`VisitList`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct VisitList {
         ///The visits.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]

@@ -6,21 +6,21 @@ use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderE
 #[allow(clippy::all)]
 pub mod types {
     ///`Envelope`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct Envelope {
         ///Whether the call succeeded.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<bool>,
     }
     ///`Note`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct Note {
         ///ID of the note.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<i64>,
     }
     ///`NoteListResponse`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct NoteListResponse {
         ///The notes of this page.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -30,7 +30,7 @@ pub mod types {
         pub success: ::std::option::Option<bool>,
     }
     ///`NoteSummaryResponse`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct NoteSummaryResponse {
         /// The summary.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -40,7 +40,7 @@ pub mod types {
         pub success: ::std::option::Option<bool>,
     }
     ///The summary.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct NoteSummaryResponseData {
         ///How many notes there are.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]

@@ -6,7 +6,7 @@ use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderE
 #[allow(clippy::all)]
 pub mod types {
     ///`Note`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct Note {
         /// A person who writes notes.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -19,7 +19,7 @@ pub mod types {
         pub text: ::std::option::Option<::std::string::String>,
     }
     ///A person who writes notes.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct NoteAuthor {
         ///Full name.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -31,7 +31,7 @@ pub mod types {
         }
     }
     ///`NoteEvent`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct NoteEvent {
         ///Text of the note that changed.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -43,7 +43,7 @@ pub mod types {
         }
     }
     ///`NoteResponse`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct NoteResponse {
         /// The note.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -53,7 +53,7 @@ pub mod types {
         pub success: ::std::option::Option<bool>,
     }
     ///`NoteWrite`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct NoteWrite {
         /// Who wrote it.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -86,14 +86,9 @@ pub mod types {
         impl NoteAuthor {
             pub fn name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: crate::runtime::IntoOptional<::std::string::String>,
             {
-                self.name = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for name: {e}")
-                    });
+                self.name = Ok(value.into_optional());
                 self
             }
         }
@@ -128,14 +123,9 @@ pub mod types {
         impl NoteEvent {
             pub fn note<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: crate::runtime::IntoOptional<::std::string::String>,
             {
-                self.note = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for note: {e}")
-                    });
+                self.note = Ok(value.into_optional());
                 self
             }
         }

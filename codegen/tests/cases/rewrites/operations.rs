@@ -15,6 +15,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         handwritten: false,
         example: None,
         partner_token_accepted: false,
+        may_be_empty: false,
     },
     Operation {
         id: "delete_notes",
@@ -31,6 +32,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         handwritten: false,
         example: None,
         partner_token_accepted: false,
+        may_be_empty: false,
     },
     Operation {
         id: "get_note",
@@ -47,5 +49,12 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         handwritten: false,
         example: None,
         partner_token_accepted: false,
+        may_be_empty: false,
     },
 ];
+/// `create_note`: Add a note.
+pub static CREATE_NOTE: &Operation = &OPERATIONS[0usize];
+/// `delete_notes`: Delete every note.
+pub static DELETE_NOTES: &Operation = &OPERATIONS[1usize];
+/// `get_note`: Read a note.
+pub static GET_NOTE: &Operation = &OPERATIONS[2usize];

@@ -1,0 +1,84 @@
+//! Types that work with the integrator: what goes over the wire is what the caller gave,
+//! and replies compare with `==`.
+
+mod common;
+use altegio::b2b::types;
+use common::*;
+
+#[tokio::test]
+async fn a_request_date_time_keeps_the_callers_offset() {
+    let server = server().await;
+    let client = user_client(&server);
+    let till: chrono::DateTime<chrono::FixedOffset> = "2026-12-31T23:59:59-05:00".parse().unwrap();
+    let body = types::builder::ChainMembershipFreeze::default().freeze_till(till);
+    client.chain_loyalty_memberships_freeze().chain_id(1).membership_id(2).body(body).send().await.unwrap();
+    let sent = server.requests_for(op::CHAIN_LOYALTY_MEMBERSHIPS_FREEZE)[0].json().unwrap();
+    // The same instant in UTC would be 2027-01-01T04:59:59Z: another calendar day.
+    assert_eq!(sent["freeze_till"], "2026-12-31T23:59:59-05:00");
+}
+
+#[tokio::test]
+async fn replies_compare_with_eq() {
+    let server = server().await;
+    let client = partner_client(&server);
+    let a = client.get_location().location_id(1).send().await.unwrap().into_inner();
+    let b = client.get_location().location_id(1).send().await.unwrap().into_inner();
+    assert_eq!(a, b);
+    let mut c = b.clone();
+    if let Some(d) = c.data.as_mut() {
+        d.title = Some("Another".into());
+    }
+    assert_ne!(a, c);
+}
+
+#[tokio::test]
+async fn a_reply_documented_as_possibly_empty_decodes_when_empty() {
+    use altegio::mock::MockResponse;
+    let server = server().await;
+    server.respond(op::UPDATE_VISIT, MockResponse::raw(200, "application/json", Vec::new()));
+    let client = user_client(&server);
+    let body: types::VisitUpdate =
+        serde_json::from_value(serde_json::json!({"attendance": 1, "comment": "Arrived on time"})).unwrap();
+    client.update_visit().visit_id(2).record_id(3).body(body).send().await.unwrap();
+    // Elsewhere an empty 200 is still a decode error, not a silent success.
+    server.respond(op::GET_LOCATION, MockResponse::raw(200, "application/json", Vec::new()));
+    let err = client.get_location().location_id(1).send().await.unwrap_err();
+    assert!(err.is_decode(), "{err:?}");
+}
+
+#[tokio::test]
+async fn the_mocks_client_is_quick_and_operations_are_named_by_type() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    let second = server.client().unwrap();
+    let started = std::time::Instant::now();
+    for _ in 0..30 {
+        client.get_location().location_id(1).send().await.unwrap();
+    }
+    second.get_location().location_id(1).send().await.unwrap();
+    // With the process-wide limiter (5 per second) these 31 calls took over 5 s.
+    assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+    assert_eq!(server.requests_for(op::GET_LOCATION).len(), 31);
+    assert_eq!(op::GET_LOCATION.id, "get_location");
+    assert_eq!(op::GET_LOCATION.path, "/company/{location_id}");
+    // An id known only at run time is looked up, and an unknown one says so.
+    assert!(altegio::b2b::operations::find("get_locaton").is_none());
+}
+
+#[tokio::test]
+async fn optional_body_fields_take_the_plain_value() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    // `surname` is optional, `name` required: both take a `&str`; `None` leaves a field out.
+    let body = types::builder::ClientCreate::default()
+        .name("Ada")
+        .surname("Lovelace")
+        .phone("+13155550175")
+        .email(None)
+        .balance(12.5);
+    client.create_client().location_id(1).body(body).send().await.unwrap();
+    let sent = server.requests_for(op::CREATE_CLIENT)[0].json().unwrap();
+    assert_eq!(sent["surname"], "Lovelace");
+    assert_eq!(sent["balance"], 12.5);
+    assert!(sent.get("email").is_none(), "{sent}");
+}
