@@ -76,7 +76,7 @@ pub async fn run(client: &Client, b: &Booking<'_>) -> altegio::Result<Outcome> {
             phone: Some(b.client_phone.to_string()),
             email: None,
         },
-        datetime: datetime.into(),
+        datetime,
         seance_length: 3600,
         save_if_busy: Some(false),
         activity_id: None,

@@ -114,7 +114,7 @@ async fn a_standard_appointment_goes_out_with_its_five_required_fields() {
         staff_id: 8886,
         services: vec![types::AppointmentServiceInput { id: 331, first_cost: Some(25.0), discount: None, cost: None }],
         client: client_input(),
-        datetime: start.into(),
+        datetime: start,
         seance_length: 3600,
         activity_id: None,
         api_id: None,
