@@ -109,9 +109,13 @@ mod report {
             reports: &types::SmsStatusReportList,
         ) -> Result<ResponseValue<types::SuccessFlag>> {
             let url = self.checked_callback(callback_url)?;
-            crate::runtime::pipeline::handwritten(self, "report_sms_delivery", true, |http| {
-                http.post(url).json(reports)
-            })
+            crate::runtime::pipeline::handwritten(
+                self,
+                "report_sms_delivery",
+                true,
+                crate::CallOptions::default(),
+                |http| http.post(url).json(reports),
+            )
             .await
         }
 

@@ -68,7 +68,7 @@ pub enum GoodsOperation {
 }
 
 /// The typed `data` of an event, by `resource`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Payload {
     /// `record`: an appointment.
@@ -94,7 +94,10 @@ pub enum Payload {
 }
 
 /// One webhook event.
-#[derive(Clone, Debug)]
+///
+/// It serialises as the event Altegio sent and deserialises by parsing that again, so an
+/// event can be queued or stored (in any serde format) and read back whole.
+#[derive(Clone, Debug, PartialEq)]
 pub struct WebhookEvent {
     /// The location (company) where the change happened.
     pub company_id: Option<i64>,
@@ -174,6 +177,20 @@ impl WebhookEvent {
     /// The whole event as received.
     pub fn raw(&self) -> &Value {
         &self.raw
+    }
+}
+
+impl serde::Serialize for WebhookEvent {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.raw.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for WebhookEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let raw = Value::deserialize(d)?;
+        let body = serde_json::to_vec(&raw).map_err(serde::de::Error::custom)?;
+        WebhookEvent::parse(&body).map_err(serde::de::Error::custom)
     }
 }
 

@@ -206,3 +206,15 @@ fn webhook_errors_name_path_and_mismatch_but_no_personal_data() {
     let e = WebhookEvent::parse(bodies[2]).unwrap_err();
     assert_eq!(e.json_path(), Some("company_id"));
 }
+
+#[test]
+fn an_event_can_be_queued_and_read_back_whole() {
+    let body = json!({"company_id": 4564, "resource": "client", "resource_id": 7, "status": "update",
+        "data": {"id": 7, "name": "Ada", "phone": "+13155550175", "custom_field": "kept"}});
+    let event = WebhookEvent::parse(body.to_string().as_bytes()).unwrap();
+    let queued = serde_json::to_string(&event).unwrap();
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&queued).unwrap(), body, "stored as Altegio sent it");
+    let back: WebhookEvent = serde_json::from_str(&queued).unwrap();
+    assert_eq!(back, event);
+    assert!(serde_json::from_str::<WebhookEvent>(r#"{"status": "create"}"#).is_err());
+}

@@ -82,3 +82,31 @@ async fn optional_body_fields_take_the_plain_value() {
     assert_eq!(sent["balance"], 12.5);
     assert!(sent.get("email").is_none(), "{sent}");
 }
+
+#[tokio::test]
+async fn a_raw_request_reaches_paths_the_spec_lacks_through_the_same_pipeline() {
+    use reqwest::Method;
+    let server = server().await;
+    let client = server.client().unwrap();
+    // A path the spec knows, read as JSON.
+    let reply = client.request(Method::GET, &["company", "1"]).query("lang", "en").send::<serde_json::Value>().await;
+    let reply = reply.unwrap().into_inner();
+    assert_eq!(reply["success"], true);
+    let sent = &server.requests()[0];
+    assert_eq!(sent.path, "/company/1");
+    assert_eq!(sent.query.as_deref(), Some("lang=en"));
+    assert!(sent.header("authorization").unwrap().starts_with("Bearer "), "same auth");
+    // A hostile segment stays one segment; an unknown path is an error naming the raw call.
+    let err = client
+        .request(Method::POST, &["company", "../../auth", "thing"])
+        .json(&serde_json::json!({"a": 1}))
+        .send::<serde_json::Value>()
+        .await
+        .unwrap_err();
+    assert!(err.is_not_found(), "{err:?}");
+    assert_eq!(err.operation(), Some(altegio::b2b::RAW_REQUEST));
+    assert_eq!(err.attempts(), 1, "a write is not sent twice");
+    let sent = server.requests().last().unwrap().clone();
+    assert_eq!(sent.path, "/company/..%2F..%2Fauth/thing");
+    assert_eq!(sent.json().unwrap(), serde_json::json!({"a": 1}));
+}

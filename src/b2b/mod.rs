@@ -15,6 +15,7 @@ mod client;
 mod hooks;
 mod multipart;
 pub mod operations;
+mod raw;
 
 #[allow(
     missing_docs,
@@ -39,6 +40,7 @@ pub use generated::builder as requests;
 pub use generated::types;
 pub(crate) use hooks::Context;
 pub use multipart::{ImageTarget, Upload};
+pub use raw::{RAW_REQUEST, RawRequest};
 
 /// Altegio's rate limits for one IP address: 5 requests per second and 200 per minute,
 /// what [`crate::RateLimiter::shared`] enforces.

@@ -128,7 +128,7 @@ mod calls {
             form: Form,
         ) -> Result<ResponseValue<T>> {
             let url = format!("{}{path}", self.baseurl());
-            crate::runtime::pipeline::handwritten(self, operation_id, false, |http| {
+            crate::runtime::pipeline::handwritten(self, operation_id, false, crate::CallOptions::default(), |http| {
                 http.request(method, url).multipart(form)
             })
             .await

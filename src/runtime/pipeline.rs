@@ -279,13 +279,13 @@ pub(crate) fn typed<'a, T: DeserializeOwned + 'a, E: 'a>(
 }
 
 /// Sends a request written by hand (what progenitor cannot generate: multipart bodies,
-/// absolute callback URLs) through the same hooks and runner as a generated call of
-/// `client`; `partner_only` sends the partner token alone.
-#[cfg_attr(not(feature = "b2b"), allow(dead_code))] // unused by some single areas
+/// absolute callback URLs, raw requests) through the same hooks and runner as a generated
+/// call of `client`; `partner_only` sends the partner token alone.
 pub(crate) async fn handwritten<C, I, T>(
     client: &C,
     operation_id: &'static str,
     partner_only: bool,
+    options: CallOptions,
     build: impl FnOnce(&reqwest::Client) -> reqwest::RequestBuilder,
 ) -> crate::Result<ResponseValue<T>>
 where
@@ -305,7 +305,7 @@ where
             _ => Err(progenitor_client::Error::UnexpectedResponse(response)),
         }
     };
-    let options = CallOptions { partner_only, ..CallOptions::default() };
+    let options = CallOptions { partner_only, ..options };
     typed(operation_id, options, call).await
 }
 
