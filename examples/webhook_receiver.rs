@@ -141,7 +141,7 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
     tokio::spawn(serve(listener, secret, tx));
 
     if target.may_write() {
-        let on = altegio::wire::Flag(true);
+        let on = true;
         let settings = altegio::b2b::types::builder::WebhookSettingsWrite::default()
             .urls(vec![url.clone()])
             .active(on)

@@ -18,7 +18,7 @@
 //! # async fn demo() -> altegio::Result<()> {
 //! let client = altegio::Client::builder("PARTNER_TOKEN").build()?;
 //! let (client, _user) = client.login("+13155550175", "password").await?; // carries the user token
-//! let locations = client.get_location_list().my(1).send().await?;
+//! let locations = client.get_location_list().my(true).send().await?;
 //! for location in locations.data.iter() {
 //!     println!("{:?} {:?}", location.id, location.title);
 //! }

@@ -43,6 +43,12 @@ impl IntoOptional<String> for &str {
     }
 }
 
+impl IntoOptional<Flag> for bool {
+    fn into_optional(self) -> Option<Flag> {
+        Some(Flag(self))
+    }
+}
+
 impl IntoOptional<String> for &String {
     fn into_optional(self) -> Option<String> {
         Some(self.clone())

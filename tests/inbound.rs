@@ -92,8 +92,8 @@ async fn webhook_settings_round_trip_over_the_wire() {
     let body = altegio::b2b::types::builder::WebhookSettingsWrite::default()
         .urls(vec!["https://hooks.example.com/altegio?secret=Zr4pQ8vT2mW9xK1c".to_string()])
         .active(true)
-        .record(altegio::wire::Flag(true))
-        .client(altegio::wire::Flag(false));
+        .record(true)
+        .client(false);
     client.update_webhook_settings().location_id(4564).body(body).send().await.unwrap();
     let sent = &mock.requests_for(op::UPDATE_WEBHOOK_SETTINGS)[0];
     assert_eq!(sent.method, "POST");
