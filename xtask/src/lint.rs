@@ -5,8 +5,8 @@ use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Checks a merged spec and returns every finding.
-pub fn lint(spec: &Spec) -> Vec<SpecError> {
-    let mut l = Linter { spec, out: Vec::new() };
+pub fn lint(spec: &Spec, api: &str) -> Vec<SpecError> {
+    let mut l = Linter { spec, api, out: Vec::new() };
     l.version();
     l.root();
     l.operations();
@@ -29,6 +29,13 @@ pub fn features(spec: &Spec, api: &str, cargo_toml: &str) -> Vec<SpecError> {
     let declared = manifest.get("features").and_then(toml::Value::as_table).cloned().unwrap_or_default();
     let areas: BTreeSet<String> = spec::tag_areas(&spec.doc).into_values().collect();
     let mut out = Vec::new();
+    // A small API is one area named after the API: its feature is the area's own.
+    if areas.len() == 1 && areas.contains(api) {
+        if !declared.contains_key(api) {
+            out.push(err(format!("/features/{api}"), format!("the API `{api}` has no cargo feature")));
+        }
+        return out;
+    }
     let listed: BTreeSet<String> = match declared.get(api).and_then(toml::Value::as_array) {
         Some(list) => list.iter().filter_map(toml::Value::as_str).map(str::to_string).collect(),
         None => {
@@ -63,15 +70,17 @@ pub fn features(spec: &Spec, api: &str, cargo_toml: &str) -> Vec<SpecError> {
 }
 
 /// Runs progenitor on the operations of `areas` (all when empty) and reports what it rejects.
-pub fn generation(spec: &Spec, areas: &BTreeSet<String>) -> Vec<SpecError> {
+pub fn generation(spec: &Spec, api: &str, areas: &BTreeSet<String>) -> Vec<SpecError> {
     let doc = spec::prepare(spec, (!areas.is_empty()).then_some(areas));
-    match spec::generate(spec, &doc) {
+    match spec::generate(spec, api, &doc) {
         Ok(_) => Vec::new(),
         Err(e) => vec![e],
     }
 }
 
 struct Linter<'a> {
+    /// The API's folder name under `openapi/`.
+    api: &'a str,
     spec: &'a Spec,
     out: Vec<SpecError>,
 }
@@ -144,7 +153,10 @@ impl Linter<'_> {
                         let file = self.spec.file_of(p);
                         let want = format!("{}/{}.yaml", spec::AREAS_DIR, op.area);
                         if !file.ends_with(&want) {
-                            self.push(p, format!("operations tagged `{}` belong in openapi/b2b/{want}", op.tag));
+                            self.push(
+                                p,
+                                format!("operations tagged `{}` belong in openapi/{}/{want}", op.tag, self.api),
+                            );
                         }
                     }
                 }
@@ -618,7 +630,7 @@ components:
     }
 
     fn findings(area: &str) -> Vec<String> {
-        lint(&merged(area)).iter().map(|e| e.to_string()).collect()
+        lint(&merged(area), "b2b").iter().map(|e| e.to_string()).collect()
     }
 
     fn fires(area: &str, needle: &str) {
@@ -669,7 +681,7 @@ components:
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../openapi/b2b");
         let (spec, mut errors) = crate::spec::load_all(&dir);
         let spec = spec.expect("the root loads");
-        errors.extend(lint(&spec));
+        errors.extend(lint(&spec, "b2b"));
         if errors.is_empty() {
             errors.extend(generation(&spec, &BTreeSet::new()));
         }
@@ -720,7 +732,7 @@ components:
         );
         let spec = merged(&area);
         let doc = spec::prepare(&spec, None);
-        let code = spec::generate(&spec, &doc).expect("generates");
+        let code = spec::generate(&spec, "b2b", &doc).expect("generates");
         let file: syn::File = syn::parse_str(&code).expect("parses");
         let types = file
             .items
@@ -755,7 +767,7 @@ components:
     fn rule_openapi_version() {
         let root = crate::spec::parse_yaml("r", &ROOT.replace("openapi: 3.0.3", "openapi: 3.1.0")).unwrap();
         let (spec, _) = merge(vec![("openapi/b2b/openapi.yaml".into(), root)]);
-        let f: Vec<String> = lint(&spec.unwrap()).iter().map(|e| e.to_string()).collect();
+        let f: Vec<String> = lint(&spec.unwrap(), "b2b").iter().map(|e| e.to_string()).collect();
         assert!(f.iter().any(|m| m.contains("OpenAPI 3.0.x")), "{f:?}");
     }
 

@@ -13,8 +13,9 @@ use std::process::ExitCode;
 const HELP: &str = "\
 cargo xtask <task>
 
-  lint [--area A]...      check openapi/ against the project's rules and run progenitor on it;
-                          with --area, report only findings in those areas' files
+  lint [--api API] [--area A]...
+                          check openapi/API/ (default b2b) against the project's rules and run
+                          progenitor on it; with --area, report only findings in those areas' files
   coverage [--area A]...  compare openapi/ with ../shared/reference/altegio-catalog.json
   areas [--check]         print the table of areas and operation counts, and write it into
                           README.md between its markers (--check: fail if README.md is stale)
@@ -58,7 +59,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn areas_arg(rest: &[String]) -> Result<BTreeSet<String>, String> {
+/// `--api A` (default `b2b`) and `--area A`... from the arguments.
+fn api_areas_args(rest: &[String]) -> Result<(String, BTreeSet<String>), String> {
+    let mut api = "b2b".to_string();
     let mut areas = BTreeSet::new();
     let mut it = rest.iter();
     while let Some(a) = it.next() {
@@ -66,24 +69,30 @@ fn areas_arg(rest: &[String]) -> Result<BTreeSet<String>, String> {
             "--area" => {
                 areas.insert(it.next().ok_or("--area needs a name")?.clone());
             }
+            "--api" => {
+                api = it.next().ok_or("--api needs a name")?.clone();
+                if !repo().join("openapi").join(&api).join(spec::ROOT_FILE).exists() {
+                    return Err(format!("no API `{api}`: openapi/{api}/{} does not exist", spec::ROOT_FILE));
+                }
+            }
             other => return Err(format!("unexpected argument `{other}`")),
         }
     }
-    Ok(areas)
+    Ok((api, areas))
 }
 
 fn run_lint(rest: &[String]) -> Result<bool, String> {
-    let areas = areas_arg(rest)?;
-    let (spec, mut findings) = spec::load_all(&repo().join("openapi/b2b"));
+    let (api, areas) = api_areas_args(rest)?;
+    let (spec, mut findings) = spec::load_all(&repo().join("openapi").join(&api));
     let Some(spec) = spec else {
         for f in &findings {
             println!("{f}");
         }
         return Ok(false);
     };
-    findings.extend(lint::lint(&spec));
+    findings.extend(lint::lint(&spec, &api));
     let manifest = std::fs::read_to_string(repo().join("Cargo.toml")).map_err(|e| format!("Cargo.toml: {e}"))?;
-    findings.extend(lint::features(&spec, "b2b", &manifest));
+    findings.extend(lint::features(&spec, &api, &manifest));
     let mine = |f: &spec::SpecError| {
         areas.is_empty()
             || areas.iter().any(|a| f.file.ends_with(&format!("areas/{a}.yaml")))
@@ -91,7 +100,7 @@ fn run_lint(rest: &[String]) -> Result<bool, String> {
             || f.file == "Cargo.toml"
     };
     let mut shown: Vec<&spec::SpecError> = findings.iter().filter(|f| mine(f)).collect();
-    let generation = if shown.is_empty() { lint::generation(&spec, &areas) } else { Vec::new() };
+    let generation = if shown.is_empty() { lint::generation(&spec, &api, &areas) } else { Vec::new() };
     shown.extend(generation.iter());
     for f in &shown {
         println!("{f}");
@@ -102,14 +111,14 @@ fn run_lint(rest: &[String]) -> Result<bool, String> {
     }
     if shown.is_empty() {
         let n = spec::operations(&spec.doc).len();
-        println!("lint: clean ({n} operations)");
+        println!("lint: openapi/{api}/ clean ({n} operations)");
     }
     Ok(shown.is_empty())
 }
 
 fn run_coverage(rest: &[String]) -> Result<bool, String> {
-    let areas = areas_arg(rest)?;
-    let dir = repo().join("openapi/b2b");
+    let (api, areas) = api_areas_args(rest)?;
+    let dir = repo().join("openapi").join(&api);
     let spec = spec::load(&dir).map_err(|e| e.to_string())?;
     let path = coverage::catalog_path(&repo());
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;

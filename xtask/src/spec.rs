@@ -10,7 +10,7 @@ pub use altegio_codegen::model::{
 pub use altegio_codegen::prepare::{OR_EMPTY_SUFFIX, REPLACEMENTS, or_empty_target, prepare};
 pub use altegio_codegen::{Settings, SpecError};
 
-/// Runs the generator on a prepared document with the B2B client's settings.
-pub fn generate(spec: &Spec, doc: &serde_json::Value) -> Result<String, SpecError> {
-    altegio_codegen::generate::generate(spec, doc, &Settings::for_api("b2b"))
+/// Runs the generator on a prepared document with the settings of the API `api`.
+pub fn generate(spec: &Spec, api: &str, doc: &serde_json::Value) -> Result<String, SpecError> {
+    altegio_codegen::generate::generate(spec, doc, &Settings::for_api(api))
 }
