@@ -124,13 +124,18 @@ fn prune_components(doc: &mut Value, extra_roots: BTreeSet<String>) {
     }
 }
 
-/// Schemas marked `x-altegio-inbound: true`: what Altegio sends to an integrator.
+/// Schemas marked `x-altegio-inbound` (`true`, or the official operationId of the inbound
+/// entry they describe, such as `webhook_salon`): what Altegio sends to an integrator.
 pub fn inbound_schemas(doc: &Value) -> Vec<String> {
     doc.pointer("/components/schemas")
         .and_then(Value::as_object)
         .into_iter()
         .flatten()
-        .filter(|(_, s)| s.get("x-altegio-inbound").and_then(Value::as_bool) == Some(true))
+        .filter(|(_, s)| match s.get("x-altegio-inbound") {
+            Some(Value::Bool(b)) => *b,
+            Some(Value::String(id)) => !id.is_empty(),
+            _ => false,
+        })
         .map(|(name, _)| name.clone())
         .collect()
 }
