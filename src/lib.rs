@@ -267,7 +267,11 @@ pub use progenitor_client::{ByteStream, ResponseValue};
 pub use runtime::Operation;
 pub use runtime::config::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT};
 pub use runtime::error::{ApiErrorBody, Error, ErrorKind, Result};
-pub use runtime::limit::{RateLimiter, RatePermit, RetryPolicy};
+/// The rate limiter shared through Redis (feature `redis`).
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub use runtime::limit::{Fallback, RedisLimiter, RedisLimiterBuilder};
+pub use runtime::limit::{Limiter, LimiterError, RateLimiter, RatePermit, RetryPolicy};
 /// The embedded mock server (feature `mock`).
 #[cfg(feature = "mock")]
 #[cfg_attr(docsrs, doc(cfg(feature = "mock")))]

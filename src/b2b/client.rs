@@ -5,7 +5,7 @@ use super::generated::Client;
 use super::hooks::Context;
 use crate::runtime::config::{BasePath, Config, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT};
 use crate::runtime::error::{Error, Result};
-use crate::runtime::limit::{RateLimiter, RetryPolicy};
+use crate::runtime::limit::{Limiter, RateLimiter, RetryPolicy};
 use crate::runtime::url_policy::check_base_url;
 use reqwest::header::HeaderValue;
 use std::fmt;
@@ -26,7 +26,7 @@ pub struct ClientBuilder {
     user_agent: String,
     http: Option<reqwest::ClientBuilder>,
     allow_insecure_http: bool,
-    limiter: Option<Arc<RateLimiter>>,
+    limiter: Option<Arc<dyn Limiter>>,
     retry: RetryPolicy,
     max_body: usize,
 }
@@ -55,7 +55,7 @@ impl Client {
             user_agent: concat!("altegio-rs/", env!("CARGO_PKG_VERSION")).to_string(),
             http: None,
             allow_insecure_http: false,
-            limiter: Some(RateLimiter::shared()),
+            limiter: Some(RateLimiter::shared() as Arc<dyn Limiter>),
             retry: RetryPolicy::default(),
             max_body: DEFAULT_MAX_BODY,
         }
@@ -110,10 +110,13 @@ impl ClientBuilder {
         self
     }
 
-    /// Uses this rate limiter; share one `Arc` between clients that share an IP address.
-    /// By default every client uses [`RateLimiter::shared`] (5/s and 200/min).
-    pub fn rate_limiter(mut self, limiter: Arc<RateLimiter>) -> Self {
-        self.limiter = Some(limiter);
+    /// Uses this rate limiter: any [`Limiter`], such as a [`RateLimiter`] (shared between
+    /// clients through `Arc` or a clone), a `RedisLimiter` (feature `redis`, shared
+    /// between processes) or one of your own. Clients that send from the same IP address
+    /// should share one. By default every client uses [`RateLimiter::shared`] (5/s and
+    /// 200/min).
+    pub fn rate_limiter(mut self, limiter: impl Limiter + 'static) -> Self {
+        self.limiter = Some(Arc::new(limiter));
         self
     }
 

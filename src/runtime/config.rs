@@ -1,7 +1,7 @@
 //! Settings fixed when a client is built, and the HTTP client every API's client uses.
 
 use crate::runtime::error::{Error, Result};
-use crate::runtime::limit::{RateLimiter, RetryPolicy};
+use crate::runtime::limit::{Limiter, RetryPolicy};
 use reqwest::header::HeaderValue;
 use std::sync::Arc;
 use std::time::Duration;
@@ -20,7 +20,7 @@ pub(crate) struct Config {
     /// Time allowed for a whole request, reply body included.
     pub timeout: Duration,
     pub user_agent: HeaderValue,
-    pub limiter: Option<Arc<RateLimiter>>,
+    pub limiter: Option<Arc<dyn Limiter>>,
     pub retry: RetryPolicy,
     /// Largest reply body read, in bytes.
     pub max_body: usize,

@@ -47,6 +47,9 @@ pub enum ErrorKind {
     /// A paged list did not add up: a page came back empty before the reported total, a
     /// page repeated the previous one, or there were more pages than the total allows.
     Pagination,
+    /// The shared rate limiter could not grant a slot (Redis unreachable or too slow) and
+    /// its policy is to fail the call rather than fall back; nothing was sent.
+    LimiterUnavailable,
 }
 
 /// An error from any call of this crate.
@@ -107,6 +110,7 @@ impl ErrorKind {
             ErrorKind::InvalidRequest => "invalid_request",
             ErrorKind::Unexpected => "unexpected",
             ErrorKind::Pagination => "pagination",
+            ErrorKind::LimiterUnavailable => "limiter_unavailable",
         }
     }
 }
@@ -358,6 +362,7 @@ impl fmt::Display for Error {
             ErrorKind::InvalidRequest => "request not sent",
             ErrorKind::Unexpected => "unexpected reply",
             ErrorKind::Pagination => "the paged list does not add up",
+            ErrorKind::LimiterUnavailable => "the shared rate limiter is unavailable",
         };
         if let Some(op) = i.operation {
             write!(f, "{op}: ")?;

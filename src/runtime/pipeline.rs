@@ -81,6 +81,8 @@ pub(crate) struct CallState {
     body: Bytes,
     truncated: bool,
     secrets: Vec<String>,
+    /// Why the rate limiter granted no slot, if it did not (nothing was sent).
+    limiter_error: Option<String>,
 }
 
 tokio::task_local! {
@@ -156,7 +158,16 @@ pub(crate) async fn execute(
                 if waited >= Duration::from_millis(1) {
                     tracing::debug!(wait_ms = waited.as_millis() as u64, attempt, "waited for a rate-limit slot");
                 }
-                Some(permit)
+                match permit {
+                    Ok(permit) => Some(permit),
+                    Err(e) => {
+                        // Nothing is sent: the call ends with the limiter's error, which
+                        // `finish` reports instead of the stand-in error returned here.
+                        set_attempts(attempt);
+                        let _ = CALL.try_with(|c| c.borrow_mut().limiter_error = Some(e.to_string()));
+                        return not_sent(http).await;
+                    }
+                }
             }
             None => None,
         };
@@ -185,7 +196,7 @@ pub(crate) async fn execute(
                     // The server refused before doing anything; everyone sending from this
                     // IP waits, not only this call.
                     let wait = retry_after_header.unwrap_or(policy.base_delay).min(policy.max_delay);
-                    limiter.hold_off(wait);
+                    limiter.hold_off(wait).await;
                 }
                 // A 429 was refused before anything happened, so any method may go again.
                 status == 429 || (idempotent && matches!(status, 502..=504))
@@ -222,6 +233,15 @@ pub(crate) async fn execute(
         });
         return Ok(rebuild(&mut response, body));
     }
+}
+
+/// What the exec hook returns for a call that ends before anything is sent (it can
+/// return no error type but reqwest's): a request to a relative URL, which reqwest
+/// refuses to build, so nothing leaves the client. `finish` reports the real reason, kept
+/// in [`CallState`], whatever this returned.
+async fn not_sent(http: &reqwest::Client) -> reqwest::Result<reqwest::Response> {
+    let request = http.get("/").build()?;
+    http.execute(request).await
 }
 
 /// The reply handed back to the generated code: the status, version, headers and URL of
@@ -397,6 +417,12 @@ fn finish<T, E>(
             .with_operation(operation)
             .with_attempts(state.attempts));
     };
+    if let Some(why) = state.limiter_error {
+        return Err(Error::new(ErrorKind::LimiterUnavailable)
+            .with_message(why)
+            .with_operation(operation)
+            .with_attempts(state.attempts));
+    }
     let secrets: Vec<&str> = state.secrets.iter().map(String::as_str).collect();
     // A cut body fails to decode; but an error status says what happened whatever its
     // page (a 429 stays rate limited), so only a success reply becomes a decode error.

@@ -1,5 +1,7 @@
-//! Client-side rate limiting and retry policy.
+//! The in-process rate limiter.
 
+use super::{ALTEGIO_LIMITS, Limiter, LimiterError, RatePermit};
+use futures_core::future::BoxFuture;
 use std::collections::VecDeque;
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
@@ -28,8 +30,17 @@ use tokio::time::Instant;
 ///
 /// Slots are granted first come, first served. A 429 from the server holds back every
 /// request of every client sharing the limiter ([`hold_off`](Self::hold_off)).
-#[derive(Debug)]
+///
+/// Clones share one budget. This limiter counts within one process; processes or
+/// machines that send from the same IP address share a budget through a
+/// `RedisLimiter` (feature `redis`).
+#[derive(Clone, Debug)]
 pub struct RateLimiter {
+    shared: Arc<Shared>,
+}
+
+#[derive(Debug)]
+struct Shared {
     windows: Vec<(u32, Duration)>,
     state: std::sync::Mutex<State>,
     /// Callers wait here in arrival order; only the first checks the slots.
@@ -124,29 +135,25 @@ fn far_future(now: Instant) -> Instant {
     now.checked_add(Duration::from_secs(30 * 365 * 24 * 3600)).unwrap_or(now)
 }
 
-/// A granted slot of a [`RateLimiter`]: hold it until the reply has arrived, then drop
-/// it; the slot stays counted for one window after the drop.
+/// A granted slot of a [`RateLimiter`], inside a [`RatePermit`]: its drop marks the reply
+/// as arrived, and the slot stays counted for one window after that.
 #[derive(Debug)]
-#[must_use = "the slot counts as answered when the permit is dropped"]
-pub struct RatePermit<'a> {
-    limiter: &'a RateLimiter,
+struct LocalSlot {
+    shared: Arc<Shared>,
     id: u64,
 }
 
-impl Drop for RatePermit<'_> {
+impl Drop for LocalSlot {
     fn drop(&mut self) {
         let now = Instant::now();
-        let mut state = self.limiter.lock();
+        let mut state = self.shared.lock();
         if let Some(slot) = state.slots.iter_mut().find(|(id, _)| *id == self.id) {
             slot.1 = Some(now);
         }
         drop(state);
-        self.limiter.released.notify_one();
+        self.shared.released.notify_one();
     }
 }
-
-/// Altegio's documented limits: 5 requests per second, 200 per minute, per IP address.
-pub(crate) const ALTEGIO_LIMITS: [(u32, Duration); 2] = [(5, Duration::from_secs(1)), (200, Duration::from_secs(60))];
 
 static SHARED: LazyLock<Arc<RateLimiter>> = LazyLock::new(|| Arc::new(RateLimiter::new(&ALTEGIO_LIMITS)));
 
@@ -156,10 +163,12 @@ impl RateLimiter {
     pub fn new(limits: &[(u32, Duration)]) -> Self {
         let windows: Vec<(u32, Duration)> = limits.iter().copied().filter(|(n, w)| *n > 0 && !w.is_zero()).collect();
         RateLimiter {
-            windows,
-            state: std::sync::Mutex::new(State::default()),
-            queue: tokio::sync::Mutex::new(()),
-            released: Notify::new(),
+            shared: Arc::new(Shared {
+                windows,
+                state: std::sync::Mutex::new(State::default()),
+                queue: tokio::sync::Mutex::new(()),
+                released: Notify::new(),
+            }),
         }
     }
 
@@ -170,28 +179,23 @@ impl RateLimiter {
 
     /// The limits.
     pub fn limits(&self) -> &[(u32, Duration)] {
-        &self.windows
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
-        // The state is consistent after every statement, so a panic elsewhere while it
-        // was locked leaves nothing half done.
-        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        &self.shared.windows
     }
 
     /// Waits until a request may be sent, and grants it a slot. Hold the permit until the
     /// reply (or the failure) has arrived.
-    pub async fn acquire(&self) -> RatePermit<'_> {
-        let _first_in_line = self.queue.lock().await;
+    pub async fn acquire(&self) -> RatePermit {
+        let shared = &self.shared;
+        let _first_in_line = shared.queue.lock().await;
         loop {
-            let wait = self.lock().try_grant(&self.windows, Instant::now());
+            let wait = shared.lock().try_grant(&shared.windows, Instant::now());
             match wait {
-                Ok(id) => return RatePermit { limiter: self, id },
-                Err(Wait::Release) => self.released.notified().await,
+                Ok(id) => return RatePermit::new(LocalSlot { shared: shared.clone(), id }),
+                Err(Wait::Release) => shared.released.notified().await,
                 Err(Wait::For(d)) => {
                     // A reply may free a slot sooner when the state changes (a hold-off
                     // ends early never: it only grows).
-                    let _ = tokio::time::timeout(d, self.released.notified()).await;
+                    let _ = tokio::time::timeout(d, shared.released.notified()).await;
                 }
             }
         }
@@ -203,123 +207,33 @@ impl RateLimiter {
     pub fn hold_off(&self, wait: Duration) {
         let now = Instant::now();
         let until = now.checked_add(wait).unwrap_or_else(|| far_future(now));
-        let mut state = self.lock();
+        let mut state = self.shared.lock();
         state.paused_until = Some(state.paused_until.map_or(until, |u| u.max(until)));
     }
 }
 
-/// When and how often a failed call is sent again.
-///
-/// A call is sent again only when that cannot duplicate a write: any method after a
-/// 429 (the server refused it before doing anything) or when the connection could not be
-/// opened (nothing left the client); `GET` and `HEAD` also after 502, 503, 504, other
-/// connection errors and timeouts. Waits grow exponentially with jitter and honour
-/// `Retry-After`; a `Retry-After` longer than `max_delay` ends the retries.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RetryPolicy {
-    /// Attempts in total, the first included (1 disables retries).
-    pub max_attempts: u32,
-    /// The first backoff; each further one doubles, up to `max_delay`.
-    pub base_delay: Duration,
-    /// The longest single wait (a longer `Retry-After` ends the retries).
-    pub max_delay: Duration,
-    /// No retry starts after this much time since the first attempt.
-    pub max_elapsed: Duration,
-}
+impl Limiter for RateLimiter {
+    fn acquire(&self) -> BoxFuture<'_, Result<RatePermit, LimiterError>> {
+        Box::pin(async move { Ok(RateLimiter::acquire(self).await) })
+    }
 
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        RetryPolicy {
-            max_attempts: 3,
-            base_delay: Duration::from_millis(250),
-            max_delay: Duration::from_secs(10),
-            max_elapsed: Duration::from_secs(30),
-        }
+    fn hold_off(&self, wait: Duration) -> BoxFuture<'_, ()> {
+        RateLimiter::hold_off(self, wait);
+        Box::pin(std::future::ready(()))
     }
 }
 
-impl RetryPolicy {
-    /// No retries at all.
-    pub fn none() -> Self {
-        RetryPolicy { max_attempts: 1, ..Self::default() }
+impl Shared {
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        // The state is consistent after every statement, so a panic elsewhere while it
+        // was locked leaves nothing half done.
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
-
-    /// The wait before attempt `attempt + 1` (1-based `attempt` just failed), honouring
-    /// `retry_after`; `None` when the policy says stop.
-    pub(crate) fn next_wait(&self, attempt: u32, elapsed: Duration, retry_after: Option<Duration>) -> Option<Duration> {
-        if attempt >= self.max_attempts {
-            return None;
-        }
-        let exp = self.base_delay.saturating_mul(1u32 << (attempt - 1).min(16)).min(self.max_delay);
-        // `mul_f64` would panic when rounding pushes a huge delay past `Duration::MAX`.
-        let backoff = Duration::try_from_secs_f64(exp.as_secs_f64() * jitter()).unwrap_or(exp);
-        let wait = match retry_after {
-            Some(ra) if ra > self.max_delay => return None,
-            Some(ra) => ra.max(backoff),
-            None => backoff,
-        };
-        (elapsed.saturating_add(wait) <= self.max_elapsed).then_some(wait)
-    }
-}
-
-/// A factor in [0.5, 1.0): half fixed, half random ("equal jitter"), so waits never
-/// collapse to zero.
-fn jitter() -> f64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static STATE: AtomicU64 = AtomicU64::new(0);
-    let seed = STATE.load(Ordering::Relaxed)
-        ^ (std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(7));
-    // xorshift64*
-    let mut x = seed | 1;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    STATE.store(x, Ordering::Relaxed);
-    let r = (x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64;
-    0.5 + r / 2.0
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn extreme_settings_and_headers_never_overflow() {
-        let max = RetryPolicy {
-            max_attempts: 5,
-            base_delay: Duration::MAX,
-            max_delay: Duration::MAX,
-            max_elapsed: Duration::MAX,
-        };
-        for attempt in 1..5 {
-            assert!(max.next_wait(attempt, Duration::MAX, Some(Duration::MAX)).is_some());
-            assert!(max.next_wait(attempt, Duration::from_secs(1), None).is_some());
-        }
-        // The default policy stops at once on a wait longer than its longest delay.
-        assert_eq!(RetryPolicy::default().next_wait(1, Duration::ZERO, Some(Duration::MAX)), None);
-    }
-
-    #[test]
-    fn waits_grow_and_stop() {
-        let p = RetryPolicy {
-            max_attempts: 4,
-            base_delay: Duration::from_millis(100),
-            max_delay: Duration::from_millis(300),
-            max_elapsed: Duration::from_secs(5),
-        };
-        let w1 = p.next_wait(1, Duration::ZERO, None).unwrap();
-        assert!(w1 >= Duration::from_millis(50) && w1 < Duration::from_millis(100), "{w1:?}");
-        let w3 = p.next_wait(3, Duration::ZERO, None).unwrap();
-        assert!(w3 >= Duration::from_millis(150) && w3 < Duration::from_millis(300), "{w3:?}");
-        assert_eq!(p.next_wait(4, Duration::ZERO, None), None, "attempts exhausted");
-        assert_eq!(p.next_wait(1, Duration::from_secs(5), None), None, "time budget exhausted");
-        assert_eq!(p.next_wait(1, Duration::ZERO, Some(Duration::from_millis(250))), Some(Duration::from_millis(250)));
-        assert_eq!(p.next_wait(1, Duration::ZERO, Some(Duration::from_secs(60))), None, "Retry-After beyond max_delay");
-        assert_eq!(RetryPolicy::none().next_wait(1, Duration::ZERO, None), None);
-    }
 
     #[tokio::test(start_paused = true)]
     async fn sliding_windows_are_exact() {
