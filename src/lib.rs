@@ -70,8 +70,10 @@
 //! way, because a request occupies its slot from the moment it is granted until one window
 //! after its reply arrived; a bulk job still runs at over 97% of the budget. A 429 holds
 //! back every client sharing the limiter for its `Retry-After`.
-//! [`ClientBuilder::rate_limiter`] takes another limiter (shared through `Arc`),
-//! [`ClientBuilder::no_rate_limit`] turns it off.
+//! [`ClientBuilder::rate_limiter`] takes another [`Limiter`] (shared through `Arc` or a
+//! clone), [`ClientBuilder::no_rate_limit`] turns it off. Processes and machines that send
+//! from one IP address share one budget through Redis with `RedisLimiter` (feature
+//! `redis`), with the same guarantee; a limiter of your own implements [`Limiter`].
 //!
 //! A failed call is sent again only when that cannot duplicate a write: any method after a
 //! 429 (Altegio refused it before doing anything) or when the connection could not be
@@ -183,6 +185,8 @@
 //!   (`appointments`, `clients`, `webhooks`...): a build with fewer areas generates and
 //!   compiles less; `altegio::b2b` exists as soon as one area is enabled.
 //! - `mock`: the embedded mock server. `schemars`: JSON Schemas.
+//! - `redis`: `RedisLimiter`, one rate-limit budget shared through Redis by every process
+//!   and machine sending from the same IP address.
 //! - `http2`: HTTP/2 over TLS when the server offers it. Off by default: within
 //!   Altegio's rate limits HTTP/1.1 keep-alive carries every call as well, and HTTP/2
 //!   makes a clean build about 12 s longer.

@@ -207,3 +207,67 @@ async fn a_429_is_retried_for_any_method_and_holds_back_every_sharer() {
     assert!(read_at - refused_at >= Duration::from_millis(950), "the sharer waited {:?}", read_at - refused_at);
     assert!(posts[1].at - refused_at >= Duration::from_millis(950));
 }
+
+/// A limiter of the user's own: counts grants and releases, records hold-offs, and
+/// refuses when told to.
+#[derive(Debug, Default)]
+struct OwnLimiter {
+    granted: AtomicUsize,
+    released: Arc<AtomicUsize>,
+    refuse: std::sync::atomic::AtomicBool,
+    held_off: Mutex<Vec<Duration>>,
+}
+
+struct OwnSlot(Arc<AtomicUsize>);
+
+impl Drop for OwnSlot {
+    fn drop(&mut self) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+impl altegio::Limiter for OwnLimiter {
+    fn acquire(&self) -> futures_util::future::BoxFuture<'_, Result<altegio::RatePermit, altegio::LimiterError>> {
+        Box::pin(async move {
+            if self.refuse.load(Ordering::SeqCst) {
+                return Err("the budget service is down".into());
+            }
+            self.granted.fetch_add(1, Ordering::SeqCst);
+            Ok(altegio::RatePermit::new(OwnSlot(self.released.clone())))
+        })
+    }
+
+    fn hold_off(&self, wait: Duration) -> futures_util::future::BoxFuture<'_, ()> {
+        self.held_off.lock().unwrap().push(wait);
+        Box::pin(async {})
+    }
+}
+
+#[tokio::test]
+async fn a_limiter_of_ones_own_plugs_in() {
+    let server = server().await;
+    let seen = Arc::new(AtomicUsize::new(0));
+    let s = seen.clone();
+    server.respond_with(op::GET_LOCATION, move |_| {
+        if s.fetch_add(1, Ordering::SeqCst) == 0 {
+            MockResponse::json(429, json!({"success": false, "data": null, "meta": {"message": "Too many requests"}}))
+                .header("Retry-After", "0")
+        } else {
+            MockResponse::json(200, json!({"success": true, "data": {"id": 1}, "meta": []}))
+        }
+    });
+    let limiter = Arc::new(OwnLimiter::default());
+    let client = Client::builder(PARTNER).base_url(server.url()).rate_limiter(limiter.clone()).build().unwrap();
+    client.get_location().location_id(1).send().await.unwrap();
+    // The 429 and its retry: two permits, both released once the replies were in, and
+    // the 429 held the limiter off.
+    assert_eq!(limiter.granted.load(Ordering::SeqCst), 2);
+    assert_eq!(limiter.released.load(Ordering::SeqCst), 2);
+    assert_eq!(*limiter.held_off.lock().unwrap(), vec![Duration::ZERO]);
+    // A limiter that cannot grant ends the call with its reason, and nothing is sent.
+    limiter.refuse.store(true, Ordering::SeqCst);
+    let e = client.get_location().location_id(1).send().await.unwrap_err();
+    assert_eq!(e.kind(), altegio::ErrorKind::LimiterUnavailable, "{e}");
+    assert!(e.to_string().contains("the budget service is down"), "{e}");
+    assert_eq!(server.requests().len(), 2);
+}

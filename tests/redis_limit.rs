@@ -310,7 +310,16 @@ async fn an_unreachable_redis_is_reported_or_tolerated_as_chosen() {
     assert!(e.is_invalid_request(), "{e}");
     let e = RedisLimiter::connect(&url, "").await.unwrap_err();
     assert!(e.is_invalid_request(), "{e}");
-    // Lazily connected, it falls back at once, and keeps the in-process limits.
+    // Lazily connected, it falls back at once, keeps the in-process limits, and warns
+    // once for the whole outage.
+    let capture = Capture::default();
+    let writer = capture.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::WARN)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
     let lazy = RedisLimiter::builder(&url, "k")
         .limits(&[(2, Duration::from_millis(300))])
         .timeout(Duration::from_millis(100))
@@ -322,5 +331,25 @@ async fn an_unreachable_redis_is_reported_or_tolerated_as_chosen() {
     }
     let elapsed = started.elapsed();
     assert!(elapsed >= Duration::from_millis(300) && elapsed < Duration::from_secs(2), "{elapsed:?}");
+    // Past the retry interval Redis is tried again, still in vain: no second warning.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    drop(tokio::time::timeout(Duration::from_secs(2), Limiter::acquire(&lazy)).await.unwrap().unwrap());
+    let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    assert_eq!(logs.matches("Redis is unavailable").count(), 1, "{logs}");
+    assert!(logs.contains("WARN") && logs.contains("key=k"), "{logs}");
     assert!(!format!("{lazy:?}").contains("redis://"), "the URL (and any password) stays out of Debug");
+}
+
+/// Collects what a `tracing` subscriber writes.
+#[derive(Clone, Default)]
+struct Capture(Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

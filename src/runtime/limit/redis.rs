@@ -508,7 +508,9 @@ impl Inner {
     /// rather than held until its lease ends.
     async fn ask(self: Arc<Self>) -> std::result::Result<Answer, String> {
         let timeout = self.timeout;
-        let task = tokio::spawn(async move {
+        let runtime =
+            tokio::runtime::Handle::try_current().map_err(|_| "no Tokio runtime to talk to Redis".to_string())?;
+        let task = runtime.spawn(async move {
             let mut conn = self.conn.clone();
             // KEYS are held, done, pause, seq, in that order.
             let mut call = self.grant.prepare_invoke();
