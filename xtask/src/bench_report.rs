@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The benchmarks in the order the report presents them; any other result file follows.
-const ORDER: &[&str] = &["per_call", "decode", "concurrency", "pagination_memory", "rate_limit", "build_cost"];
+const ORDER: &[&str] =
+    &["per_call", "decode", "concurrency", "pagination_memory", "rate_limit", "redis_limit", "build_cost"];
 
 /// Where `cargo bench` wrote its results: `$CARGO_TARGET_DIR/bench-results` or
 /// `target/bench-results` in the repository.
@@ -198,12 +199,12 @@ pub fn render(docs: &[Value], findings: Option<&str>) -> String {
     let _ = writeln!(md, "## How to reproduce\n");
     let _ = writeln!(
         md,
-        "```sh\ncargo bench                 # all four benchmarks, a few minutes\ncargo xtask build-cost      # clean and incremental build times, about ten minutes\ncargo xtask bench-report    # rewrites BENCHMARKS.md\n```\n"
+        "```sh\ncargo bench                 # every benchmark, a few minutes (redis_limit needs redis-server)\ncargo xtask build-cost      # clean and incremental build times, about ten minutes\ncargo xtask bench-report    # rewrites BENCHMARKS.md\n```\n"
     );
     let _ = writeln!(
         md,
         "One benchmark alone: `cargo bench --bench per_call` (or `decode`, `concurrency`, \
-         `pagination_memory`); the report keeps the last result of each. Other work on the machine \
+         `pagination_memory`, `rate_limit`, `redis_limit`); the report keeps the last result of each. Other work on the machine \
          moves the figures, which is why the load average is recorded with them.\n"
     );
 
