@@ -26,9 +26,13 @@ const CALLS_EACH: usize = 100;
 const LIMITS: [(u32, Duration); 2] = [(5, Duration::from_millis(100)), (200, Duration::from_secs(6))];
 /// The target: the sustained rate is at least this share of the budget.
 const TARGET: f64 = 0.95;
-/// Limits that never bind, for the cost of a permit.
-const UNBOUND: [(u32, Duration); 1] = [(1_000_000_000, Duration::from_millis(1))];
+/// Limits that never bind, for the cost of a permit; with a window of a microsecond each
+/// limiter keeps only the slots still in flight, so neither pays for a long list.
+const UNBOUND: [(u32, Duration); 1] = [(1_000_000_000, Duration::from_micros(1))];
 const ROUNDS: usize = 15;
+/// Runs of the sustained-rate part; the median is reported, with the slowest and
+/// fastest run beside it.
+const RUNS: usize = 3;
 
 /// When a perfect limiter (no latency, slots free exactly a window after the grant)
 /// grants the last of `calls` slots, from the first grant.
@@ -184,7 +188,8 @@ fn main() {
         ratios.median
     );
 
-    // 2. Sustained rate of 4 processes on one key.
+    // 2. Sustained rate of 4 processes on one key, in `RUNS` runs (the median counts: on a
+    // shared machine one run can meet a slow spell).
     let arrivals = Arc::new(Mutex::new(Vec::<Instant>::new()));
     let seen = arrivals.clone();
     let body = bytes::Bytes::from(common::spec_body("get_location"));
@@ -193,30 +198,45 @@ fn main() {
         body.clone()
     }));
     let exe = std::env::current_exe().expect("the bench binary");
-    let workers: Vec<Child> = (0..PROCESSES)
-        .map(|_| {
-            Command::new(&exe)
-                .env("ALTEGIO_BENCH_WORKER", "1")
-                .env("BENCH_REDIS", redis.url())
-                .env("BENCH_KEY", format!("{key}:rate"))
-                .env("BENCH_SERVER", server.base_url())
-                .stdout(Stdio::null())
-                .spawn()
-                .expect("worker process")
-        })
-        .collect();
-    for mut w in workers {
-        let status = w.wait().expect("worker");
-        assert!(status.success(), "a worker failed: {status}");
-    }
-    let mut times = arrivals.lock().expect("arrivals").clone();
-    times.sort();
     let total = PROCESSES * CALLS_EACH;
-    assert_eq!(times.len(), total);
-    let last = times[total - 1] - times[0];
     let ideal = ideal(total, &LIMITS);
+    let mut runs: Vec<Duration> = Vec::new();
+    for run in 0..RUNS {
+        arrivals.lock().expect("arrivals").clear();
+        let workers: Vec<Child> = (0..PROCESSES)
+            .map(|_| {
+                Command::new(&exe)
+                    .env("ALTEGIO_BENCH_WORKER", "1")
+                    .env("BENCH_REDIS", redis.url())
+                    .env("BENCH_KEY", format!("{key}:rate:{run}"))
+                    .env("BENCH_SERVER", server.base_url())
+                    .stdout(Stdio::null())
+                    .spawn()
+                    .expect("worker process")
+            })
+            .collect();
+        for mut w in workers {
+            let status = w.wait().expect("worker");
+            assert!(status.success(), "a worker failed: {status}");
+        }
+        let mut times = arrivals.lock().expect("arrivals").clone();
+        times.sort();
+        assert_eq!(times.len(), total);
+        let last = times[total - 1] - times[0];
+        eprintln!(
+            "redis_limit: run {run}: {total} calls from {PROCESSES} processes in {last:?}, ideal {ideal:?}, rate {:.3}",
+            ideal.as_secs_f64() / last.as_secs_f64()
+        );
+        runs.push(last);
+    }
+    runs.sort();
+    let last = runs[RUNS / 2];
     let ratio = ideal.as_secs_f64() / last.as_secs_f64();
-    eprintln!("redis_limit: {total} calls from {PROCESSES} processes in {last:?}, ideal {ideal:?}, rate {ratio:.3}");
+    let spread = Paired {
+        median: ratio,
+        q1: ideal.as_secs_f64() / runs[RUNS - 1].as_secs_f64(),
+        q3: ideal.as_secs_f64() / runs[0].as_secs_f64(),
+    };
 
     let rows = vec![
         Row {
@@ -243,7 +263,7 @@ fn main() {
             baseline_value: ideal.as_secs_f64(),
             ratio_of: "sustained rate / budget (ideal time / time)".into(),
             ratio,
-            paired_ratio: None,
+            paired_ratio: Some(spread),
             target: format!("≥ {TARGET}"),
             met: Some(ratio >= TARGET),
         },
@@ -260,7 +280,11 @@ fn main() {
          (Altegio's limits ten times faster); each starts {CALLS_EACH} calls of `get_location` at \
          once. The server runs in the parent on loopback and records each arrival. The figure is \
          the time from the first to the last arrival against the time a limiter with no latency \
-         would need to grant the last slot. Target: ≥ {TARGET} of the budget."
+         would need to grant the last slot, in {RUNS} runs (each on a fresh key): the median run, \
+         with the slowest and the fastest in the column of interleaved ratios. Every window costs \
+         the round trip of a request and of the release to Redis, and two timer wake-ups; the \
+         scaled-down windows make that ten times larger a share than with Altegio's. \
+         Target: ≥ {TARGET} of the budget."
     );
     common::write_results("redis_limit", "Rate limit shared through Redis", &method, &rows, started);
     drop(redis);

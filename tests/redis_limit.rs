@@ -57,6 +57,16 @@ impl Redis {
         format!("redis://127.0.0.1:{}/", self.port)
     }
 
+    /// Sends one inline command and returns the first line of the reply.
+    fn command(&self, command: &str) -> String {
+        use std::io::{BufRead, Write};
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect to redis-server");
+        stream.write_all(format!("{command}\r\n").as_bytes()).expect("send");
+        let mut line = String::new();
+        std::io::BufReader::new(stream).read_line(&mut line).expect("reply");
+        line.trim_end().to_string()
+    }
+
     /// Kills the server (its data is gone: it keeps none on disk).
     fn stop(&mut self) {
         if let Some(mut child) = self.child.take() {
@@ -186,6 +196,11 @@ async fn processes_sharing_a_key_stay_within_both_windows_and_break_them_without
     // 40 requests at 20 per 2 s: the last had to wait for the long window.
     assert!(elapsed >= LONG, "{elapsed:?}");
     assert!(elapsed < Duration::from_secs(20), "{elapsed:?}");
+
+    // Every process released its slots before it exited: none is left held in Redis
+    // (where it would count against the others until its lease ends).
+    assert_eq!(redis.command("ZCARD {altegio:test-ip}:held"), ":0");
+    assert_ne!(redis.command("ZCARD {altegio:test-ip}:done"), ":0");
 
     // The same burst, each process with a limiter of its own: the windows overflow.
     let server = MockServer::start().await.unwrap();

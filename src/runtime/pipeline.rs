@@ -177,7 +177,9 @@ pub(crate) async fn execute(
         *request.timeout_mut() = Some(timeout);
         let sent = http.execute(request).await;
         // The reply (or the failure) is here: the server has counted the request, if ever.
-        drop(permit);
+        if let Some(permit) = permit {
+            permit.release().await;
+        }
         let outcome = match sent {
             Ok(mut response) => match read_body(&mut response, config.max_body).await {
                 Ok(body) => Ok((response, body)),

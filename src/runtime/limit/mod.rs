@@ -25,7 +25,7 @@ pub(crate) const ALTEGIO_LIMITS: [(u32, Duration); 2] = [(5, Duration::from_secs
 ///
 /// The contract every limiter of this crate keeps, and a limiter of your own should keep
 /// too: a request occupies its slot from the grant ([`acquire`](Self::acquire)) until one
-/// window after its reply, which is when the client drops the [`RatePermit`]; so, counted
+/// window after its reply, which is when the client releases the [`RatePermit`]; so, counted
 /// where the server counts (on arrival), no window holds more requests than its limit,
 /// whatever delays a request meets on its way. A 429 from the server calls
 /// [`hold_off`](Self::hold_off): no slot is granted to anyone sharing the limiter until
@@ -60,31 +60,56 @@ impl<T: Limiter + ?Sized> Limiter for Arc<T> {
 }
 
 /// A granted slot of a [`Limiter`]: hold it until the reply (or the failure) has
-/// arrived, then drop it; the slot stays counted for one window after the drop.
+/// arrived, then drop it (or [`release`](Self::release) it); the slot stays counted for one
+/// window after that.
 ///
 /// It owns what it needs (no borrow of the limiter), so it can be moved into another task.
 #[must_use = "the slot counts as answered when the permit is dropped"]
 pub struct RatePermit {
     /// Dropped with the permit: this is what marks the slot as answered.
-    _slot: Option<Box<dyn std::any::Any + Send>>,
+    slot: Slot,
+}
+
+enum Slot {
+    Nothing,
+    Any(#[allow(dead_code)] Box<dyn std::any::Any + Send>),
+    #[cfg(feature = "redis")]
+    Redis(self::redis::RedisSlot),
 }
 
 impl RatePermit {
     /// A permit whose slot is released when `slot` is dropped (a limiter of your own
     /// puts its release in the `Drop` of `slot`).
     pub fn new(slot: impl Send + 'static) -> Self {
-        RatePermit { _slot: Some(Box::new(slot)) }
+        RatePermit { slot: Slot::Any(Box::new(slot)) }
     }
 
     /// A permit that holds no slot (a limiter that lets everything through).
     pub fn unlimited() -> Self {
-        RatePermit { _slot: None }
+        RatePermit { slot: Slot::Nothing }
+    }
+
+    #[cfg(feature = "redis")]
+    pub(crate) fn redis(slot: self::redis::RedisSlot) -> Self {
+        RatePermit { slot: Slot::Redis(slot) }
+    }
+
+    /// Marks the reply as arrived, as dropping the permit does, and waits until the limiter
+    /// has recorded it: for the `RedisLimiter`, the round trip that a drop sends in the
+    /// background (where a process that exits at once could lose it, leaving the slot
+    /// counted until its lease ends). The client releases its permits this way.
+    pub async fn release(self) {
+        match self.slot {
+            #[cfg(feature = "redis")]
+            Slot::Redis(slot) => slot.release().await,
+            other => drop(other),
+        }
     }
 }
 
 impl fmt::Debug for RatePermit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RatePermit").field("holds_slot", &self._slot.is_some()).finish()
+        f.debug_struct("RatePermit").field("holds_slot", &!matches!(self.slot, Slot::Nothing)).finish()
     }
 }
 

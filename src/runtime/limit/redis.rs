@@ -313,7 +313,10 @@ impl Parts {
 /// Altegio counts per IP address, so the natural key is the egress IP the requests leave
 /// from (the NAT gateway's, the proxy's), e.g. `altegio:203.0.113.7`; machines behind
 /// different addresses need different keys, or they would share a budget they do not
-/// have to share. The key must be the same, with the same limits, in every process. Its
+/// have to share. A key may also name a budget of your own within that one, e.g. one
+/// partner's or tenant's share (`altegio:203.0.113.7:partner-42`, with limits below
+/// Altegio's), as long as the shares of one IP add up to no more than its limits. The
+/// key must be the same, with the same limits, in every process. Its
 /// data lives under `{key}:held`, `{key}:done`, `{key}:pause` and `{key}:seq` (one hash
 /// tag, so a Redis Cluster keeps them together), and expires on its own when unused.
 ///
@@ -321,14 +324,15 @@ impl Parts {
 ///
 /// Each slot is an entry of a sorted set in Redis, and every decision is made by a Lua
 /// script, atomically, on the clock of the Redis server (`TIME`), so the clocks of the
-/// machines never enter into it. A permit costs one round trip when a slot is free:
-/// the script grants it, or answers how long to wait until one can be, and the caller
-/// sleeps that long before asking again (no polling). Within a process, callers queue
+/// machines never enter into it. A permit costs one round trip when a slot is free (and
+/// one more to release it after the reply): the script grants it, or answers how long to
+/// wait until one can be, and the caller sleeps that long before asking again (no polling). Within a process, callers queue
 /// first come, first served, and only the first in line talks to Redis.
 ///
-/// A granted entry is *held* with the score `grant + lease`. When the permit is dropped
-/// (the reply has arrived), a second script, sent from a spawned task, moves it to the
-/// *done* set with the score of the Redis clock at that moment. An entry counts in a
+/// A granted entry is *held* with the score `grant + lease`. When the reply has arrived,
+/// the client releases the permit ([`RatePermit::release`]): a second script moves the
+/// entry to the *done* set with the score of the Redis clock at that moment (a permit
+/// merely dropped, e.g. by a cancelled call, sends it from a spawned task). An entry counts in a
 /// window of length `w` while `score + w` lies ahead. A slot is granted only while every
 /// window counts fewer entries than its limit.
 ///
@@ -414,38 +418,62 @@ enum Answer {
     Wait(Duration),
 }
 
-/// A slot granted by Redis, inside a [`RatePermit`]: its drop sends the release.
-struct RedisSlot {
+/// A slot granted by Redis, inside a [`RatePermit`]: [`release`](Self::release) or its
+/// drop marks it as answered.
+pub(crate) struct RedisSlot {
     inner: Arc<Inner>,
+    /// Empty once the release has reached Redis.
     member: String,
+}
+
+impl RedisSlot {
+    /// Sends the release and waits for it (bounded by the timeout). Cancelled or failed,
+    /// the drop tries once more in the background.
+    pub(crate) async fn release(mut self) {
+        if release(&self.inner, &self.member).await {
+            self.member.clear();
+        }
+    }
+}
+
+/// Marks `member` as answered now, on the Redis clock; whether Redis confirmed it.
+async fn release(inner: &Inner, member: &str) -> bool {
+    let mut conn = inner.conn.clone();
+    let mut call = inner.release.prepare_invoke();
+    call.key(&inner.held).key(&inner.done).arg(member).arg(&inner.longest_arg);
+    // A lost release leaves the entry held until its lease ends: safe, only slower.
+    match tokio::time::timeout(inner.timeout, call.invoke_async::<i64>(&mut conn)).await {
+        Ok(Ok(_)) => true,
+        Ok(Err(e)) => {
+            tracing::debug!(key = %inner.key, error = %e, "a rate-limit slot's release did not reach Redis");
+            false
+        }
+        Err(_) => {
+            tracing::debug!(key = %inner.key, "a rate-limit slot's release timed out");
+            false
+        }
+    }
 }
 
 impl Drop for RedisSlot {
     fn drop(&mut self) {
+        if self.member.is_empty() {
+            return;
+        }
         // Without a runtime (a permit dropped after it ended), the entry counts until
         // the end of its lease, which is later than the reply: still safe.
         let Ok(runtime) = tokio::runtime::Handle::try_current() else { return };
         let inner = self.inner.clone();
         let member = std::mem::take(&mut self.member);
         runtime.spawn(async move {
-            let mut conn = inner.conn.clone();
-            let mut call = inner.release.prepare_invoke();
-            call.key(&inner.held).key(&inner.done).arg(&member).arg(&inner.longest_arg);
-            // A lost release leaves the entry held until its lease ends: safe, only slower.
-            match tokio::time::timeout(inner.timeout, call.invoke_async::<i64>(&mut conn)).await {
-                Ok(Ok(_)) => {}
-                Ok(Err(e)) => {
-                    tracing::debug!(key = %inner.key, error = %e, "a rate-limit slot's release did not reach Redis")
-                }
-                Err(_) => tracing::debug!(key = %inner.key, "a rate-limit slot's release timed out"),
-            }
+            release(&inner, &member).await;
         });
     }
 }
 
 impl RedisLimiter {
     /// Connects to Redis at `url` (`redis://[:password@]host[:port][/db]`, or `rediss://`
-    /// with the `redis` crate's TLS features) for the budget named `key`, with Altegio's
+    /// with a TLS feature of the `redis` crate enabled) for the budget named `key`, with Altegio's
     /// limits and the default settings; see [`builder`](Self::builder) for the others.
     pub async fn connect(url: impl Into<String>, key: impl Into<String>) -> Result<RedisLimiter> {
         Self::builder(url, key).connect().await
@@ -487,7 +515,7 @@ impl RedisLimiter {
             match inner.clone().ask().await {
                 Ok(Answer::Granted(slot)) => {
                     inner.back_up();
-                    return Ok(RatePermit::new(slot));
+                    return Ok(RatePermit::redis(slot));
                 }
                 Ok(Answer::Wait(wait)) => {
                     inner.back_up();
