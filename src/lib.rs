@@ -248,6 +248,12 @@
 #[cfg(altegio_b2b)]
 #[cfg_attr(docsrs, doc(cfg(feature = "b2b")))]
 pub mod b2b;
+#[cfg(altegio_booking)]
+#[cfg_attr(docsrs, doc(cfg(feature = "booking")))]
+pub mod booking;
+#[cfg(altegio_devtools)]
+#[cfg_attr(docsrs, doc(cfg(feature = "devtools")))]
+pub mod devtools;
 #[cfg(feature = "schemars")]
 mod json_schema;
 mod runtime;
@@ -262,9 +268,10 @@ pub mod wire;
 /// The B2B API's client, the one most integrations start with (also `altegio::b2b::Client`).
 #[cfg(altegio_b2b)]
 #[cfg_attr(docsrs, doc(cfg(feature = "b2b")))]
-pub use b2b::{Client, ClientBuilder};
+pub use b2b::Client;
 pub use progenitor_client::{ByteStream, ResponseValue};
 pub use runtime::Operation;
+pub use runtime::builder::{ApiClient, ClientBuilder};
 pub use runtime::config::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT};
 pub use runtime::error::{ApiErrorBody, Error, ErrorKind, Result};
 pub use runtime::limit::{RateLimiter, RatePermit, RetryPolicy};

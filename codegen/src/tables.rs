@@ -39,6 +39,10 @@ pub fn operations_table(
         let (user, status, deprecated, handwritten) = (op.needs_user, op.status, op.deprecated, op.handwritten);
         let (partner_only, mock_partner, may_be_empty) = (op.partner_only, op.partner_token_accepted, op.may_be_empty);
         let filters = &op.mass_mailing_filters;
+        let server = match &op.server {
+            Some(url) => quote!(Some(#url)),
+            None => quote!(None),
+        };
         let example = match (&op.example, with_examples) {
             (Some(ex), true) => quote!(Some(#ex)),
             _ => quote!(None),
@@ -49,6 +53,7 @@ pub fn operations_table(
                 needs_user_token: #user, partner_only: #partner_only, mass_mailing_filters: &[#(#filters),*],
                 success_status: #status, deprecated: #deprecated, handwritten: #handwritten,
                 example: #example, partner_token_accepted: #mock_partner, may_be_empty: #may_be_empty,
+                server: #server,
             }
         }
     });

@@ -235,7 +235,7 @@ impl MockServer {
     /// limiter (5 requests per second), which would make a test suite against the mock
     /// crawl; add a limiter back with `rate_limiter` to test against it.
     #[cfg(altegio_b2b)]
-    pub fn client_builder(&self) -> crate::ClientBuilder {
+    pub fn client_builder(&self) -> crate::b2b::ClientBuilder {
         crate::Client::builder(MOCK_PARTNER_TOKEN).user_token(MOCK_USER_TOKEN).base_url(self.url()).no_rate_limit()
     }
 
