@@ -257,7 +257,7 @@ async fn read_body(response: &mut reqwest::Response, max: usize) -> reqwest::Res
     Ok(buf.freeze())
 }
 
-type Raw<T, E> = std::result::Result<ResponseValue<T>, progenitor_client::Error<E>>;
+pub(crate) type Raw<T, E> = std::result::Result<ResponseValue<T>, progenitor_client::Error<E>>;
 
 /// Runs a call whose reply is decoded into `T`.
 ///
