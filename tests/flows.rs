@@ -1,0 +1,101 @@
+//! The flows of the Online Booking and Developer Tools APIs, run as their examples do,
+//! against the embedded mock over loopback, checking what went over the wire.
+#![allow(dead_code)]
+
+mod common;
+
+#[path = "../examples/booking_widget.rs"]
+mod booking_widget;
+
+use altegio::booking::operations as booking_op;
+use altegio::mock::{MOCK_PARTNER_TOKEN, MockServer};
+
+const CUSTOMER_TOKEN: &str = "c83e1f5a2b9d4e07a6f1b3c5d7e9f012";
+
+#[tokio::test]
+async fn the_booking_widget_flow_books_reads_moves_and_cancels_as_the_end_customer() {
+    let mock = MockServer::start().await.unwrap();
+    let client =
+        altegio::booking::Client::builder(MOCK_PARTNER_TOKEN).base_url(mock.url()).no_rate_limit().build().unwrap();
+    let booked = booking_widget::run(&client, 1050, "13155550142", "4821").await.unwrap();
+    assert_eq!((booked.service_id, booked.team_member_id, booked.record_id), (10402, 2841, 60184215));
+
+    // The calls, in order, each with its Authorization header.
+    let partner = format!("Bearer {MOCK_PARTNER_TOKEN}");
+    let customer = format!("Bearer {MOCK_PARTNER_TOKEN}, User {CUSTOMER_TOKEN}");
+    let seen: Vec<(&str, String)> = mock
+        .requests()
+        .iter()
+        .map(|r| (r.operation.unwrap_or("?"), r.header("authorization").unwrap_or_default().to_string()))
+        .collect();
+    let expected = [
+        (booking_op::GET_SERVICES_AVAILABLE_FOR_BOOKING, &partner),
+        (booking_op::GET_TEAM_MEMBERS_AVAILABLE_FOR_BOOKING, &partner),
+        (booking_op::GET_DATES_AVAILABLE_FOR_BOOKING, &partner),
+        (booking_op::GET_TIME_SLOTS_FOR_BOOKING, &partner),
+        (booking_op::VALIDATE_BOOKING_PARAMS, &partner),
+        (booking_op::SEND_BOOKING_VERIFICATION_CODE, &partner),
+        (booking_op::LOG_IN_WITH_PHONE_NUMBER_AND_CODE, &partner),
+        (booking_op::CREATE_ONLINE_BOOKING, &customer),
+        (booking_op::GET_ONLINE_BOOKING_DETAILS, &customer),
+        (booking_op::UPDATE_ONLINE_BOOKING_DATETIME, &customer),
+        (booking_op::DELETE_USER_APPOINTMENT, &customer),
+    ];
+    let expected: Vec<(&str, String)> = expected.iter().map(|(op, auth)| (op.id, auth.to_string())).collect();
+    assert_eq!(seen, expected);
+
+    // What the customer chose is what was booked, with the slot's offset kept.
+    let create = &mock.requests_for(booking_op::CREATE_ONLINE_BOOKING)[0];
+    let body = create.json().unwrap();
+    assert_eq!(create.path, "/book_record/1050");
+    assert_eq!(body["appointments"][0]["staff_id"], 2841);
+    assert_eq!(body["appointments"][0]["services"], serde_json::json!([10402]));
+    assert_eq!(body["appointments"][0]["datetime"], booked.first_slot.to_rfc3339());
+    assert_eq!(body["code"], "4821");
+    let times = &mock.requests_for(booking_op::GET_TIME_SLOTS_FOR_BOOKING)[0];
+    assert_eq!(times.path, "/book_times/1050/2841/2026-12-15");
+    let code = mock.requests_for(booking_op::LOG_IN_WITH_PHONE_NUMBER_AND_CODE)[0].json().unwrap();
+    assert_eq!(code, serde_json::json!({"phone": "13155550142", "code": "4821"}));
+    let cancel = &mock.requests_for(booking_op::DELETE_USER_APPOINTMENT)[0];
+    assert_eq!(cancel.path, format!("/user/records/60184215/{}", booked.record_hash));
+}
+
+#[tokio::test]
+async fn a_call_for_the_end_customer_is_refused_before_sending_without_their_token() {
+    let mock = MockServer::start().await.unwrap();
+    let client =
+        altegio::booking::Client::builder(MOCK_PARTNER_TOKEN).base_url(mock.url()).no_rate_limit().build().unwrap();
+    let e = client.get_booking_user().send().await.unwrap_err();
+    assert!(e.is_invalid_request(), "{e}");
+    assert!(e.to_string().contains("end customer"), "{e}");
+    assert!(mock.requests().is_empty(), "nothing was sent");
+    // With the customer's token the same call goes out with it.
+    let token = altegio::booking::BookingUserToken::new("customer-1");
+    let customer = client.with_booking_user(&token).unwrap();
+    customer.get_booking_user().send().await.unwrap();
+    let auth = mock.requests()[0].header("authorization").unwrap().to_string();
+    assert_eq!(auth, format!("Bearer {MOCK_PARTNER_TOKEN}, User customer-1"));
+    assert_eq!(format!("{token:?}"), "BookingUserToken(***)");
+}
+
+#[tokio::test]
+async fn a_failed_booking_login_masks_the_password() {
+    let mock = MockServer::start().await.unwrap();
+    mock.respond(
+        booking_op::AUTHORIZE_ONLINE_BOOKING_USER,
+        altegio::mock::MockResponse::json(
+            401,
+            serde_json::json!({"success": false, "meta": {"message": "wrong password hunter2-secret"}}),
+        ),
+    );
+    let client =
+        altegio::booking::Client::builder(MOCK_PARTNER_TOKEN).base_url(mock.url()).no_rate_limit().build().unwrap();
+    let e = client.login("ada@example.com", "hunter2-secret").await.unwrap_err();
+    assert!(!format!("{e} {e:?}").contains("hunter2-secret"), "{e}");
+    let (customer, token) = {
+        mock.reset();
+        client.login("ada@example.com", "hunter2-secret").await.unwrap()
+    };
+    assert!(customer.has_user_token() && !client.has_user_token());
+    assert!(!token.expose().is_empty());
+}
