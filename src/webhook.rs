@@ -14,7 +14,7 @@
 //! request in constant time.
 
 use crate::b2b::generated::types;
-use crate::runtime::error::{Error, ErrorKind, Result};
+use crate::runtime::error::{Error, ErrorKind, Result, mismatch};
 use crate::wire::FlexInt;
 use serde::Deserialize;
 use serde_json::Value;
@@ -226,46 +226,6 @@ impl Payload {
             },
         })
     }
-}
-
-/// serde's description of a mismatch without the values it quotes, which may be personal
-/// data: `invalid value: string "Ada", expected an integer` becomes `invalid value: string,
-/// expected an integer`. What serde says after `, expected` is the type's side, never input.
-fn mismatch(message: &str) -> String {
-    /// How serde names what it found (`Unexpected`), before the value it quotes.
-    const FOUND: &[&str] = &[
-        "boolean",
-        "integer",
-        "floating point",
-        "character",
-        "string",
-        "byte array",
-        "unit value",
-        "null",
-        "Option value",
-        "newtype struct",
-        "sequence",
-        "map",
-        "enum",
-        "unit variant",
-        "newtype variant",
-        "tuple variant",
-        "struct variant",
-    ];
-    let expected = message.rfind(", expected ").map_or("", |i| &message[i..]);
-    for kind in ["invalid type: ", "invalid value: "] {
-        if let Some(rest) = message.strip_prefix(kind) {
-            let found = rest.split(['"', '`', ',']).next().unwrap_or_default().trim();
-            let found = if FOUND.contains(&found) { found } else { "a value" };
-            return format!("{kind}{found}{expected}");
-        }
-    }
-    for kind in ["invalid length", "unknown variant", "unknown field", "missing field", "duplicate field"] {
-        if message.starts_with(kind) {
-            return format!("{kind}{expected}");
-        }
-    }
-    "a value does not fit its type".to_string()
 }
 
 /// The secret that proves a webhook came from Altegio: it is part of the URL registered

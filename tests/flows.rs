@@ -6,6 +6,8 @@ mod common;
 
 #[path = "../examples/booking_widget.rs"]
 mod booking_widget;
+#[path = "../examples/marketplace_app.rs"]
+mod marketplace_app;
 
 use altegio::booking::operations as booking_op;
 use altegio::mock::{MOCK_PARTNER_TOKEN, MockServer};
@@ -98,4 +100,107 @@ async fn a_failed_booking_login_masks_the_password() {
     };
     assert!(customer.has_user_token() && !client.has_user_token());
     assert!(!token.expose().is_empty());
+}
+
+#[tokio::test]
+async fn the_marketplace_install_flow_reaches_each_host_with_the_partner_token_alone() {
+    use altegio::devtools::operations as dev_op;
+    let api = MockServer::start().await.unwrap();
+    let app = MockServer::start().await.unwrap();
+    let partner = "pt_4f8a1c9e2b7d6a3f0e5c";
+    // A client that also holds a staff user token: marketplace calls still send the
+    // partner token alone.
+    let client = altegio::devtools::Client::builder(partner)
+        .user_token("staff-user")
+        .base_url(api.url())
+        .app_url(app.url())
+        .no_rate_limit()
+        .build()
+        .unwrap();
+    let location = marketplace_app::location_from_redirect("user_id=77&salon_id=1050").unwrap();
+    assert_eq!(marketplace_app::location_from_redirect("salon_id=-3"), None);
+    let installed = marketplace_app::install(&client, location, "7c9e6679-key").await.unwrap();
+    assert_eq!(installed.status.as_deref(), Some("active"));
+    assert!(installed.payment_id.is_some());
+
+    assert!(api.requests().is_empty(), "every call of this flow lives on app.alteg.io: {:?}", api.requests());
+    let calls: Vec<&str> = app.requests().iter().map(|r| r.operation.unwrap_or("?")).collect();
+    assert_eq!(
+        calls,
+        [
+            dev_op::MARKETPLACE_NOTIFICATION_SETTINGS_REDIRECT_CALLBACK.id,
+            dev_op::MARKETPLACE_NOTIFICATION_PAYMENT_CALLBACK.id,
+            dev_op::GET_MARKETPLACE_INTEGRATION_STATUS.id
+        ]
+    );
+    for r in app.requests() {
+        assert_eq!(r.header("authorization"), Some(format!("Bearer {partner}").as_str()), "{:?}", r.operation);
+    }
+    let connect = app.requests_for(dev_op::MARKETPLACE_NOTIFICATION_SETTINGS_REDIRECT_CALLBACK)[0].json().unwrap();
+    assert_eq!(connect["salon_id"], 1050);
+    assert_eq!(connect["application_id"], marketplace_app::APPLICATION_ID);
+    assert_eq!(connect["api_key"], "7c9e6679-key");
+    assert_eq!(connect["webhook_urls"][0], "https://partner.example.com/altegio/hooks?location=1050");
+    let status = &app.requests_for(dev_op::GET_MARKETPLACE_INTEGRATION_STATUS)[0];
+    assert_eq!(status.path, "/marketplace/salon/1050/application/1284");
+
+    // The uninstall webhook: answered 200 with the partner token, 401 with another, 400
+    // when it is not the documented body.
+    let body = |token: &str| {
+        format!(r#"{{"salon_id": "1050", "application_id": 1284, "event": "uninstall", "partner_token": "{token}"}}"#)
+    };
+    let (code, todo) = marketplace_app::answer_lifecycle(body(partner).as_bytes(), partner);
+    assert_eq!((code, todo), (200, Some((1050, altegio::devtools::LifecycleKind::Uninstall))));
+    assert_eq!(marketplace_app::answer_lifecycle(body("forged").as_bytes(), partner), (401, None));
+    assert_eq!(marketplace_app::answer_lifecycle(b"{\"event\": 1}", partner), (400, None));
+}
+
+/// The per-entity webhooks of Developer Tools: each documented example parses as its
+/// typed event, and through `altegio::webhook` into the B2B entity types.
+#[test]
+fn every_inbound_example_parses_as_its_event_type_and_through_the_webhook_machinery() {
+    let spec: serde_json::Value =
+        serde_saphyr::from_str(include_str!("../openapi/devtools/areas/devtools.yaml")).expect("the spec is YAML");
+    let schemas = spec["components"]["schemas"].as_object().unwrap();
+    let mut seen = 0;
+    for (name, schema) in schemas {
+        let Some(entry) = schema.get("x-altegio-inbound").and_then(|v| v.as_str()) else { continue };
+        let example = serde_json::to_vec(&schema["example"]).unwrap();
+        assert!(schema.get("example").is_some(), "{name} has no example");
+        seen += 1;
+        if entry == "marketplace_webhook" {
+            altegio::devtools::LifecycleEvent::parse(&example).unwrap();
+            continue;
+        }
+        decode_event(name, &example).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let event = altegio::webhook::WebhookEvent::parse(&example).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(!event.resource.is_empty());
+    }
+    assert_eq!(seen, 12);
+}
+
+/// Decodes a body as the Developer Tools event type of this name.
+fn decode_event(name: &str, body: &[u8]) -> Result<(), String> {
+    use altegio::devtools::types;
+    macro_rules! events {
+        ($($ty:ident),*) => {
+            match name {
+                $(stringify!($ty) => serde_json::from_slice::<types::$ty>(body).map(|_| ()).map_err(|e| e.to_string()),)*
+                other => Err(format!("no event type {other}")),
+            }
+        };
+    }
+    events!(
+        SalonEvent,
+        StaffEvent,
+        ServiceEvent,
+        ServiceCategoryEvent,
+        ClientEvent,
+        RecordEvent,
+        LoyaltyCardEvent,
+        ScheduleEvent,
+        GoodEvent,
+        GoodsOperationEvent,
+        FinancesOperationEvent
+    )
 }

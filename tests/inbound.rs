@@ -83,29 +83,31 @@ fn malformed_events_are_decode_errors_that_say_where() {
 #[tokio::test]
 async fn webhook_settings_round_trip_over_the_wire() {
     let mock = server().await;
-    let client = user_client(&mock);
-    let current = client.get_webhook_settings().location_id(4564).send().await.unwrap();
+    let client = mock.devtools_client().unwrap();
+    let current = client.get_event_notification_settings().location_id(4564).send().await.unwrap();
     let data = current.data.as_ref().unwrap();
     assert!(data.active.is_some_and(|a| a.get()));
     assert_eq!(data.urls.len(), 1);
 
-    let body = altegio::b2b::types::builder::WebhookSettingsWrite::default()
+    let body = altegio::devtools::types::builder::EventNotificationSettingsWrite::default()
         .urls(vec!["https://hooks.example.com/altegio?secret=Zr4pQ8vT2mW9xK1c".to_string()])
         .active(true)
         .record(true)
         .client(false);
-    client.update_webhook_settings().location_id(4564).body(body).send().await.unwrap();
-    let sent = &mock.requests_for(op::UPDATE_WEBHOOK_SETTINGS)[0];
+    client.update_event_notification_settings().location_id(4564).body(body).send().await.unwrap();
+    let sent = &mock.requests_for(altegio::devtools::operations::UPDATE_EVENT_NOTIFICATION_SETTINGS)[0];
     assert_eq!(sent.method, "POST");
     assert_eq!(sent.path, "/hooks_settings/4564");
-    assert_eq!(sent.header("authorization"), Some(format!("Bearer {PARTNER}, User {USER}").as_str()));
+    let (partner, user) = (altegio::mock::MOCK_PARTNER_TOKEN, altegio::mock::MOCK_USER_TOKEN);
+    assert_eq!(sent.header("authorization"), Some(format!("Bearer {partner}, User {user}").as_str()));
     assert_eq!(
         sent.json().unwrap(),
         json!({"urls": ["https://hooks.example.com/altegio?secret=Zr4pQ8vT2mW9xK1c"], "active": 1, "record": 1, "client": 0})
     );
     // Both calls need the user token.
-    let partner_only = common::partner_client(&mock);
-    assert!(partner_only.get_webhook_settings().location_id(4564).send().await.unwrap_err().is_invalid_request());
+    let partner_only = client.without_user_token();
+    let e = partner_only.get_event_notification_settings().location_id(4564).send().await.unwrap_err();
+    assert!(e.is_invalid_request(), "{e}");
 }
 
 #[test]

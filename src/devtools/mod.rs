@@ -10,10 +10,13 @@
 //! (a mock, a gateway). The webhook settings and the call list need a location's staff
 //! user token, as B2B calls do ([`ClientBuilder::user_token`]).
 //!
-//! What Altegio sends to a partner (the marketplace's uninstall and freeze events, the
-//! per-entity webhooks) is typed in [`types`]: `MarketplaceEvent`, `RecordEvent`,
-//! `ClientEvent` and the others, each named after its documented schema.
+//! What Altegio sends to a partner: the marketplace's uninstall and freeze webhook,
+//! parsed by [`LifecycleEvent::parse`] (which also checks the partner token it carries),
+//! and the per-entity webhooks, typed in [`types`] after their documented schemas
+//! (`RecordEvent`, `ClientEvent`, `SalonEvent`...) and parsed by
+//! `altegio::webhook::WebhookEvent::parse` into the B2B entity types.
 
+mod marketplace;
 pub mod operations;
 
 #[allow(
@@ -35,6 +38,7 @@ pub use generated::Client;
 pub use generated::builder as requests;
 /// The request, response and inbound (webhook) types of the Developer Tools spec.
 pub use generated::types;
+pub use marketplace::{LifecycleEvent, LifecycleKind};
 
 pub(crate) use crate::runtime::hooks::Context;
 

@@ -730,6 +730,46 @@ fn char_echo_len(text: &[u8], c: char) -> Option<usize> {
     }
 }
 
+/// serde's description of a mismatch without the values it quotes, which may be personal
+/// data: `invalid value: string "Ada", expected an integer` becomes `invalid value: string,
+/// expected an integer`. What serde says after `, expected` is the type's side, never input.
+pub(crate) fn mismatch(message: &str) -> String {
+    /// How serde names what it found (`Unexpected`), before the value it quotes.
+    const FOUND: &[&str] = &[
+        "boolean",
+        "integer",
+        "floating point",
+        "character",
+        "string",
+        "byte array",
+        "unit value",
+        "null",
+        "Option value",
+        "newtype struct",
+        "sequence",
+        "map",
+        "enum",
+        "unit variant",
+        "newtype variant",
+        "tuple variant",
+        "struct variant",
+    ];
+    let expected = message.rfind(", expected ").map_or("", |i| &message[i..]);
+    for kind in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = message.strip_prefix(kind) {
+            let found = rest.split(['"', '`', ',']).next().unwrap_or_default().trim();
+            let found = if FOUND.contains(&found) { found } else { "a value" };
+            return format!("{kind}{found}{expected}");
+        }
+    }
+    for kind in ["invalid length", "unknown variant", "unknown field", "missing field", "duplicate field"] {
+        if message.starts_with(kind) {
+            return format!("{kind}{expected}");
+        }
+    }
+    "a value does not fit its type".to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
