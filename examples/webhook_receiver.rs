@@ -150,7 +150,10 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
             .service(on);
         let devtools = target.devtools()?;
         let saved = devtools.update_event_notification_settings().location_id(4564).body(settings).send().await?;
-        println!("Registered webhook URLs: {:?}", saved.data.as_ref().and_then(|d| d.urls.as_ref()).map_or(0, Vec::len));
+        println!(
+            "Registered webhook URLs: {:?}",
+            saved.data.as_ref().and_then(|d| d.urls.as_ref()).map_or(0, Vec::len)
+        );
     }
 
     let http = reqwest::Client::new();

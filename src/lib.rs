@@ -7,6 +7,17 @@
 //!
 //! - [`b2b`]: Business Management, the B2B API (V1): locations, appointments, clients,
 //!   team members, services, payments, inventory, loyalty... (feature `b2b`, on by default).
+//! - `booking`: Online Booking, the booking widget's API, for end customers (feature
+//!   `booking`, on by default). The end customer's token is a `booking::BookingUserToken`,
+//!   a type of its own that no B2B call takes.
+//! - `devtools`: Developer Tools: the marketplace, webhook settings, VoIP, dictionaries,
+//!   and the webhooks Altegio sends (feature `devtools`, on by default). Marketplace calls
+//!   documented on `https://app.alteg.io` go there.
+//!
+//! Each API's client is built the same way (`Client::builder(partner_token)`, a
+//! [`ClientBuilder`]) and shares the runtime: the same errors, retries, redaction, tracing
+//! and, by default, one rate limiter for every client of the process, since Altegio counts
+//! calls per IP address whatever the API or host.
 //!
 //! What every API shares is written by hand once: Altegio's two-token `Authorization`
 //! header, one [`Error`] for every failure, lenient types for the PHP-style wire format
@@ -131,7 +142,8 @@
 //! # Webhooks
 //!
 //! Altegio POSTs one JSON event per change to the URLs of a location's webhook settings
-//! (`get_webhook_settings` / `update_webhook_settings`, area `webhooks`).
+//! (`get_event_notification_settings` / `update_event_notification_settings` of the
+//! Developer Tools client).
 //! [`webhook::WebhookEvent::parse`] types the event by `resource` ([`webhook::Payload`]:
 //! appointment, client, team member, service, product, goods operation, financial
 //! transaction, location), accepts partial payloads, and keeps unknown resources as raw

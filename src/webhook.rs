@@ -10,7 +10,7 @@
 //!
 //! Altegio signs nothing. The documented practice is a secret in the webhook URL:
 //! [`WebhookSecret::url_for`] builds the URL to register (with
-//! `Client::update_webhook_settings`) and [`WebhookSecret::verify_uri`] checks an incoming
+//! `devtools::Client::update_event_notification_settings`) and [`WebhookSecret::verify_uri`] checks an incoming
 //! request in constant time.
 
 use crate::b2b::generated::types;

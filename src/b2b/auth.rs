@@ -3,9 +3,9 @@
 use super::generated::Client;
 #[cfg(feature = "auth")]
 use super::generated::types;
-use crate::runtime::error::{Error, Result};
+use crate::runtime::error::Result;
 #[cfg(feature = "auth")]
-use crate::runtime::secret::Secret;
+use crate::runtime::{error::Error, secret::Secret};
 
 impl Client {
     /// Logs a user in (`POST /auth`, sent with the partner token alone) and returns a

@@ -155,6 +155,7 @@ impl Error {
         self
     }
 
+    #[cfg_attr(not(altegio_b2b), allow(dead_code))] // used by the B2B webhooks
     pub(crate) fn with_raw_body(mut self, body: &[u8]) -> Self {
         self.inner.raw_body = Some(body.to_vec());
         self
@@ -733,6 +734,7 @@ fn char_echo_len(text: &[u8], c: char) -> Option<usize> {
 /// serde's description of a mismatch without the values it quotes, which may be personal
 /// data: `invalid value: string "Ada", expected an integer` becomes `invalid value: string,
 /// expected an integer`. What serde says after `, expected` is the type's side, never input.
+#[cfg_attr(not(any(altegio_b2b, altegio_devtools)), allow(dead_code))] // webhook parsers
 pub(crate) fn mismatch(message: &str) -> String {
     /// How serde names what it found (`Unexpected`), before the value it quotes.
     const FOUND: &[&str] = &[
