@@ -172,6 +172,9 @@ impl Drop for Worktree {
 }
 
 pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
+    if rest.iter().any(|a| a == "--apis") {
+        return apis(repo);
+    }
     let keep = rest.iter().any(|a| a == "--keep");
     let baseline_rev = rest.iter().position(|a| a == "--baseline").and_then(|i| rest.get(i + 1)).cloned();
     let target = repo.join("target/build-cost");
@@ -337,5 +340,71 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
     std::fs::write(out.join("build_cost.json"), &text).map_err(|e| e.to_string())?;
     println!("{text}");
     println!("written to target/bench-results/build_cost.json; `cargo xtask bench-report` puts it in BENCHMARKS.md");
+    Ok(true)
+}
+
+/// `cargo xtask build-cost --apis`: what each API's feature costs. In its own target
+/// directory, with the dependencies built once, the crate alone (`cargo clean -p altegio`
+/// before each) with B2B only, B2B and one more API, all three, and each new API alone;
+/// ratios against B2B alone, measured in the same run.
+fn apis(repo: &Path) -> Result<bool, String> {
+    let target = repo.join("target/build-cost-apis");
+    let started_unix =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let sets: [(&str, &str); 6] = [
+        ("B2B alone", "rustls,b2b"),
+        ("B2B + Online Booking", "rustls,b2b,booking"),
+        ("B2B + Developer Tools", "rustls,b2b,devtools"),
+        ("all three APIs (default features)", "rustls,b2b,booking,devtools"),
+        ("Online Booking alone", "rustls,booking"),
+        ("Developer Tools alone", "rustls,devtools"),
+    ];
+    println!("dependencies, built once...");
+    cargo(repo, &target, &["build", "--lib", "--quiet", "--no-default-features", "--features", sets[3].1])?;
+    let mut times = Vec::new();
+    for (i, (name, features)) in sets.iter().enumerate() {
+        println!("{}/{} the crate alone, {name} ({features})...", i + 1, sets.len());
+        cargo(repo, &target, &["clean", "--quiet", "-p", "altegio"])?;
+        let t = cargo(repo, &target, &["build", "--lib", "--quiet", "--no-default-features", "--features", features])?;
+        println!("    {t:.1} s");
+        times.push(t);
+    }
+    let base = times[0];
+    let rows: Vec<serde_json::Value> = sets
+        .iter()
+        .zip(&times)
+        .map(|((name, features), t)| {
+            json!({
+                "case": format!("the crate alone, {name} (`{features}`)"), "subject": "measured", "value": t,
+                "unit": "s", "baseline": "the crate alone, B2B only, same run", "baseline_value": base,
+                "ratio": t / base, "ratio_of": "time / B2B-only time",
+            })
+        })
+        .collect();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let mut machine = machine_info::machine();
+    if let Some(o) = machine.as_object_mut() {
+        o.insert("profile".into(), json!("dev profile (`cargo build`)"));
+    }
+    let result = json!({
+        "name": "api_build_cost",
+        "title": "Build cost of each API's feature",
+        "method": "`cargo xtask build-cost --apis`: real `cargo build --lib --no-default-features --features <set>` \
+                   runs in their own target directory (`target/build-cost-apis`), dev profile, the dependencies \
+                   built once beforehand and `cargo clean -p altegio` before each timed build, so each figure is \
+                   the crate itself (build script, generation, compilation) with that set of APIs. One run each, \
+                   in one run, not a median.",
+        "machine": machine,
+        "started_unix": started_unix,
+        "finished_unix": now,
+        "loadavg_after": machine_info::loadavg(),
+        "rows": rows,
+    });
+    let out = repo.join("target/bench-results");
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let text = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("api_build_cost.json"), &text).map_err(|e| e.to_string())?;
+    println!("{text}");
+    println!("written to target/bench-results/api_build_cost.json; `cargo xtask bench-report` puts it in BENCHMARKS.md");
     Ok(true)
 }

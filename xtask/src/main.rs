@@ -22,11 +22,12 @@ cargo xtask <task>
   areas [--check]         print the table of areas and operation counts, and write it into
                           README.md between its markers (--check: fail if README.md is stale)
   mock [--port N]         run the embedded mock server (default port 8080)
-  build-cost [--keep] [--baseline REV]
+  build-cost [--keep] [--baseline REV] | build-cost --apis
                           measure clean build, one-area build, spec-edit and handwritten-edit
                           rebuilds, builds as a dependency and the generated code size, in
                           target/build-cost (--keep: reuse that target dir instead of starting
-                          clean; --baseline: also measure the dependency builds at commit REV)
+                          clean; --baseline: also measure the dependency builds at commit REV;
+                          --apis: only the cost of each API's feature, the crate alone)
   bench-report            write BENCHMARKS.md from the results of `cargo bench`
   help                    this text
 ";
