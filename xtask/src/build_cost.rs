@@ -405,6 +405,8 @@ fn apis(repo: &Path) -> Result<bool, String> {
     let text = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
     std::fs::write(out.join("api_build_cost.json"), &text).map_err(|e| e.to_string())?;
     println!("{text}");
-    println!("written to target/bench-results/api_build_cost.json; `cargo xtask bench-report` puts it in BENCHMARKS.md");
+    println!(
+        "written to target/bench-results/api_build_cost.json; `cargo xtask bench-report` puts it in BENCHMARKS.md"
+    );
     Ok(true)
 }
