@@ -10,6 +10,15 @@
 //! (a mock, a gateway). The webhook settings and the call list need a location's staff
 //! user token, as B2B calls do ([`ClientBuilder::user_token`]).
 //!
+//! # One rate limit for both hosts
+//!
+//! Altegio documents its limits (5 requests per second, 200 per minute) per IP address,
+//! and says nothing of `app.alteg.io` apart. This crate assumes the two hosts count
+//! together: a client sends its calls to both through one limiter, shared by default with
+//! every other client of the process ([`crate::RateLimiter::shared`]). To give the
+//! application host a budget of its own, build a second client with its own
+//! `rate_limiter` and use it for the marketplace calls.
+//!
 //! What Altegio sends to a partner: the marketplace's uninstall and freeze webhook,
 //! parsed by [`LifecycleEvent::parse`] (which also checks the partner token it carries),
 //! and the per-entity webhooks, typed in [`types`] after their documented schemas
