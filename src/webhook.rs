@@ -89,6 +89,11 @@ pub enum Payload {
     FinancesOperation(Box<types::FinanceTransaction>),
     /// `company` (or `salon`): the location itself.
     Company(Box<types::Location>),
+    /// `loyalty_card`: a loyalty card (its balance changed, for example).
+    LoyaltyCard(Box<types::LoyaltyCard>),
+    /// `schedule`: the work schedule of the team member `resource_id` changed; Altegio
+    /// sends no data, so read the schedule to see what changed.
+    Schedule,
     /// A resource this crate does not know: `data` as sent.
     Unknown(Value),
 }
@@ -210,6 +215,8 @@ impl Payload {
             "good" => Payload::Good(typed(data)?),
             "finances_operation" => Payload::FinancesOperation(typed(data)?),
             "company" | "salon" => Payload::Company(typed(data)?),
+            "loyalty_card" => Payload::LoyaltyCard(typed(data)?),
+            "schedule" => Payload::Schedule,
             other => match other.strip_prefix("goods_operations_") {
                 Some(kind) => {
                     let kind = match kind {
