@@ -14,7 +14,7 @@
 //! request in constant time.
 
 use crate::b2b::generated::types;
-use crate::runtime::error::{Error, ErrorKind, Result, mismatch};
+use crate::runtime::error::{Error, ErrorKind, Result, json_error_without_values, mismatch};
 use crate::wire::FlexInt;
 use serde::Deserialize;
 use serde_json::Value;
@@ -147,12 +147,7 @@ impl WebhookEvent {
             e
         };
         let raw: Value = serde_json::from_slice(body).map_err(|e| {
-            // A syntax error names a line and column only; a data error may quote a value.
-            let what = match e.classify() {
-                serde_json::error::Category::Data => mismatch(&e.to_string()),
-                _ => e.to_string(),
-            };
-            decode_error(format!("the webhook body is not JSON: {what}"), None)
+            decode_error(format!("the webhook body is not JSON: {}", json_error_without_values(&e)), None)
         })?;
         let envelope: Envelope = serde_path_to_error::deserialize(&raw).map_err(|e| {
             let path = e.path().to_string();

@@ -16,19 +16,7 @@ mod multipart;
 pub mod operations;
 mod raw;
 
-#[allow(
-    missing_docs,
-    unused_imports,
-    dead_code,
-    private_interfaces,
-    clippy::all,
-    clippy::pedantic,
-    rustdoc::all,
-    irrefutable_let_patterns
-)]
-pub(crate) mod generated {
-    include!(concat!(env!("OUT_DIR"), "/b2b.rs"));
-}
+crate::runtime::hooks::generated_module!("b2b");
 
 pub(crate) use crate::runtime::hooks::Context;
 pub use crate::runtime::paginate::{Page, Paged, paginate};

@@ -27,19 +27,7 @@
 mod auth;
 pub mod operations;
 
-#[allow(
-    missing_docs,
-    unused_imports,
-    dead_code,
-    private_interfaces,
-    clippy::all,
-    clippy::pedantic,
-    rustdoc::all,
-    irrefutable_let_patterns
-)]
-pub(crate) mod generated {
-    include!(concat!(env!("OUT_DIR"), "/booking.rs"));
-}
+crate::runtime::hooks::generated_module!("booking");
 
 pub use auth::BookingUserToken;
 pub use generated::Client;

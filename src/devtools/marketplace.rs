@@ -2,7 +2,7 @@
 //! application's callback URL when it is uninstalled from a location or frozen there.
 
 use super::types;
-use crate::runtime::error::{Error, ErrorKind, Result, mismatch};
+use crate::runtime::error::{Error, ErrorKind, Result, json_error_without_values, mismatch};
 use serde_json::Value;
 use subtle::ConstantTimeEq;
 
@@ -58,11 +58,7 @@ impl LifecycleEvent {
             }
         };
         let raw: Value = serde_json::from_slice(body).map_err(|e| {
-            let what = match e.classify() {
-                serde_json::error::Category::Data => mismatch(&e.to_string()),
-                _ => e.to_string(),
-            };
-            fail(format!("the marketplace webhook is not JSON: {what}"), None)
+            fail(format!("the marketplace webhook is not JSON: {}", json_error_without_values(&e)), None)
         })?;
         let event: types::MarketplaceEvent = serde_path_to_error::deserialize(&raw).map_err(|e| {
             let path = e.path().to_string();

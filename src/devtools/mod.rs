@@ -28,19 +28,7 @@
 mod marketplace;
 pub mod operations;
 
-#[allow(
-    missing_docs,
-    unused_imports,
-    dead_code,
-    private_interfaces,
-    clippy::all,
-    clippy::pedantic,
-    rustdoc::all,
-    irrefutable_let_patterns
-)]
-pub(crate) mod generated {
-    include!(concat!(env!("OUT_DIR"), "/devtools.rs"));
-}
+crate::runtime::hooks::generated_module!("devtools");
 
 pub use generated::Client;
 /// The request builders returned by the client's methods, one per operation.

@@ -734,6 +734,16 @@ fn char_echo_len(text: &[u8], c: char) -> Option<usize> {
 /// serde's description of a mismatch without the values it quotes, which may be personal
 /// data: `invalid value: string "Ada", expected an integer` becomes `invalid value: string,
 /// expected an integer`. What serde says after `, expected` is the type's side, never input.
+/// What is wrong with a body that does not parse as JSON, without quoting it: a syntax
+/// error names a line and column only; a data error may quote a value, which is dropped.
+#[cfg_attr(not(any(altegio_b2b, altegio_devtools)), allow(dead_code))] // webhook parsers
+pub(crate) fn json_error_without_values(e: &serde_json::Error) -> String {
+    match e.classify() {
+        serde_json::error::Category::Data => mismatch(&e.to_string()),
+        _ => e.to_string(),
+    }
+}
+
 #[cfg_attr(not(any(altegio_b2b, altegio_devtools)), allow(dead_code))] // webhook parsers
 pub(crate) fn mismatch(message: &str) -> String {
     /// How serde names what it found (`Unexpected`), before the value it quotes.

@@ -212,3 +212,25 @@ macro_rules! api_client {
     };
 }
 pub(crate) use api_client;
+
+/// `pub(crate) mod generated`: the client progenitor generated for the API `$api` (the
+/// file `$OUT_DIR/<api>.rs` that build.rs writes), with the lints that generated code
+/// cannot meet turned off.
+macro_rules! generated_module {
+    ($api:literal) => {
+        #[allow(
+            missing_docs,
+            unused_imports,
+            dead_code,
+            private_interfaces,
+            clippy::all,
+            clippy::pedantic,
+            rustdoc::all,
+            irrefutable_let_patterns
+        )]
+        pub(crate) mod generated {
+            include!(concat!(env!("OUT_DIR"), "/", $api, ".rs"));
+        }
+    };
+}
+pub(crate) use generated_module;

@@ -307,17 +307,8 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
             None,
         ),
     ];
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    // The profile is that of the build measured, not of this program.
-    let mut machine = machine_info::machine();
-    if let Some(o) = machine.as_object_mut() {
-        o.insert("profile".into(), json!("dev profile (`cargo build`)"));
-    }
-    let result = json!({
-        "name": "build_cost",
-        "title": "Build cost",
-        "method": format!(
-            "`cargo xtask build-cost`: real `cargo build --lib` runs in their own target directory \
+    let method = format!(
+        "`cargo xtask build-cost`: real `cargo build --lib` runs in their own target directory \
              (`target/build-cost`), dev profile, timed from start to end. The clean build starts from an \
              empty target directory; \"the crate alone\" follows `cargo clean -p altegio`; the edits add \
              one comment line to `openapi/b2b/areas/locations.yaml` or `src/runtime/paginate.rs` and are undone \
@@ -327,20 +318,8 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
              built; its first `cargo check` runs right after, in the same target directory. The baseline of \
              those three is {base_label}. All areas generate {lines} lines ({bytes} bytes) of Rust. One run each, \
              not a median."
-        ),
-        "machine": machine,
-        "started_unix": started_unix,
-        "finished_unix": now,
-        "loadavg_after": machine_info::loadavg(),
-        "rows": rows,
-    });
-    let out = repo.join("target/bench-results");
-    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let text = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
-    std::fs::write(out.join("build_cost.json"), &text).map_err(|e| e.to_string())?;
-    println!("{text}");
-    println!("written to target/bench-results/build_cost.json; `cargo xtask bench-report` puts it in BENCHMARKS.md");
-    Ok(true)
+    );
+    write_result(repo, "build_cost", "Build cost", &method, started_unix, rows)
 }
 
 /// `cargo xtask build-cost --apis`: what each API's feature costs. In its own target
@@ -381,19 +360,34 @@ fn apis(repo: &Path) -> Result<bool, String> {
             })
         })
         .collect();
+    let method = "`cargo xtask build-cost --apis`: real `cargo build --lib --no-default-features --features <set>` \
+                   runs in their own target directory (`target/build-cost-apis`), dev profile, the dependencies \
+                   built once beforehand and `cargo clean -p altegio` before each timed build, so each figure is \
+                   the crate itself (build script, generation, compilation) with that set of APIs. One run each, \
+                   in one run, not a median.";
+    write_result(repo, "api_build_cost", "Build cost of each API's feature", method, started_unix, rows)
+}
+
+/// Writes a result file of `cargo xtask build-cost` to `target/bench-results/<name>.json`,
+/// where `cargo xtask bench-report` reads it, with the machine and the times of the run.
+fn write_result(
+    repo: &Path,
+    name: &str,
+    title: &str,
+    method: &str,
+    started_unix: u64,
+    rows: Vec<serde_json::Value>,
+) -> Result<bool, String> {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    // The profile is that of the build measured, not of this program.
     let mut machine = machine_info::machine();
     if let Some(o) = machine.as_object_mut() {
         o.insert("profile".into(), json!("dev profile (`cargo build`)"));
     }
     let result = json!({
-        "name": "api_build_cost",
-        "title": "Build cost of each API's feature",
-        "method": "`cargo xtask build-cost --apis`: real `cargo build --lib --no-default-features --features <set>` \
-                   runs in their own target directory (`target/build-cost-apis`), dev profile, the dependencies \
-                   built once beforehand and `cargo clean -p altegio` before each timed build, so each figure is \
-                   the crate itself (build script, generation, compilation) with that set of APIs. One run each, \
-                   in one run, not a median.",
+        "name": name,
+        "title": title,
+        "method": method,
         "machine": machine,
         "started_unix": started_unix,
         "finished_unix": now,
@@ -403,10 +397,8 @@ fn apis(repo: &Path) -> Result<bool, String> {
     let out = repo.join("target/bench-results");
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let text = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
-    std::fs::write(out.join("api_build_cost.json"), &text).map_err(|e| e.to_string())?;
+    std::fs::write(out.join(format!("{name}.json")), &text).map_err(|e| e.to_string())?;
     println!("{text}");
-    println!(
-        "written to target/bench-results/api_build_cost.json; `cargo xtask bench-report` puts it in BENCHMARKS.md"
-    );
+    println!("written to target/bench-results/{name}.json; `cargo xtask bench-report` puts it in BENCHMARKS.md");
     Ok(true)
 }
