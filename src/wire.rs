@@ -56,6 +56,195 @@ impl IntoOptional<String> for &String {
 }
 
 // ---------------------------------------------------------------------------
+// From a reply to the body of its update
+// ---------------------------------------------------------------------------
+
+/// Why a reply could not become the body of its update: a field the body requires is
+/// missing from the reply, or a value does not fit the body's type (a start without an
+/// offset, an attendance code the request does not take).
+///
+/// It converts into [`crate::Error`] (kind [`InvalidRequest`](crate::ErrorKind::InvalidRequest),
+/// with the field as [`json_path`](crate::Error::json_path)), so `?` works in a function
+/// returning [`crate::Result`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReplyConversionError {
+    field: String,
+    reason: String,
+}
+
+impl ReplyConversionError {
+    /// An error about the value at hand; [`at`](Self::at) adds the field it was read from.
+    pub fn new(reason: impl Into<String>) -> Self {
+        ReplyConversionError { field: String::new(), reason: reason.into() }
+    }
+
+    /// The same error, read from the field `name` of an enclosing object.
+    pub fn at(mut self, name: &str) -> Self {
+        self.field = match (self.field.is_empty(), self.field.starts_with('[')) {
+            (true, _) => name.to_string(),
+            (false, true) => format!("{name}{}", self.field),
+            (false, false) => format!("{name}.{}", self.field),
+        };
+        self
+    }
+
+    /// The field, as a path in the reply's JSON (`services[1].id`); empty for the whole value.
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// What is wrong with it.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+}
+
+impl fmt::Display for ReplyConversionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "the reply cannot be resent as an update: {}", self.reason)
+        } else {
+            write!(f, "the reply cannot be resent as an update: `{}` {}", self.field, self.reason)
+        }
+    }
+}
+
+impl std::error::Error for ReplyConversionError {}
+
+impl From<ReplyConversionError> for crate::Error {
+    fn from(e: ReplyConversionError) -> Self {
+        let path = e.field.clone();
+        let err = crate::Error::invalid_request(e.to_string());
+        if path.is_empty() { err } else { err.with_json_path(path) }
+    }
+}
+
+/// A value of a request body built from the same value in a reply, whose types are
+/// lenient (`FlexInt`, `FlexString`...). The generator implements it for every update body
+/// whose schema carries `x-altegio-update-from` (with `TryFrom<&Reply>` for callers);
+/// the implementations here cover the wire types.
+///
+/// `Ok(None)` means the reply holds no value (an empty date such as `0000-00-00`).
+pub trait FromReply<R: ?Sized>: Sized {
+    /// The body's value for `reply`.
+    fn from_reply(reply: &R) -> Result<Option<Self>, ReplyConversionError>;
+}
+
+macro_rules! from_reply {
+    ($($body:ty, $reply:ty, |$v:ident| $e:expr;)*) => {$(
+        impl FromReply<$reply> for $body {
+            fn from_reply($v: &$reply) -> Result<Option<Self>, ReplyConversionError> {
+                $e
+            }
+        }
+    )*};
+}
+
+from_reply! {
+    i64, FlexInt, |v| Ok(Some(v.0));
+    i64, FlexString, |v| {
+        let t = v.0.trim();
+        if t.is_empty() { Ok(None) } else {
+            t.parse().map(Some).map_err(|_| ReplyConversionError::new(format!("holds `{t}`, not an integer")))
+        }
+    };
+    f64, FlexNumber, |v| Ok(Some(v.0));
+    f64, FlexInt, |v| Ok(Some(v.0 as f64));
+    String, FlexString, |v| Ok(Some(v.0.clone()));
+    String, FlexInt, |v| Ok(Some(v.0.to_string()));
+    String, FlexNumber, |v| Ok(Some(v.0.to_string()));
+    String, FlexDateTime, |v| Ok((!v.is_empty()).then(|| v.raw().to_string()));
+    bool, FlexBool, |v| Ok(Some(v.0));
+    Flag, FlexBool, |v| Ok(Some(Flag(v.0)));
+    Flag, FlexInt, |v| match v.0 {
+        0 | 1 => Ok(Some(Flag(v.0 == 1))),
+        n => Err(ReplyConversionError::new(format!("is {n}, not a 0/1 flag"))),
+    };
+    chrono::NaiveDate, FlexDateTime, |v| {
+        if v.is_empty() {
+            return Ok(None);
+        }
+        v.date().map(Some).ok_or_else(|| ReplyConversionError::new(format!("holds `{}`, not a date", v.raw())))
+    };
+    chrono::DateTime<chrono::FixedOffset>, FlexDateTime, |v| {
+        if v.is_empty() {
+            return Ok(None);
+        }
+        v.to_fixed().map(Some).ok_or_else(|| {
+            ReplyConversionError::new(format!("holds `{}`, not a date-time with a UTC offset", v.raw()))
+        })
+    };
+}
+
+/// Helpers of the conversions the generator writes (`x-altegio-update-from`); not meant
+/// to be called directly.
+#[doc(hidden)]
+pub mod reply {
+    use super::{FlexInt, FromReply, ReplyConversionError};
+
+    type R<T> = Result<T, ReplyConversionError>;
+
+    /// A field the body requires.
+    pub fn required<B, T>(value: Option<&T>, field: &str, convert: impl Fn(&T) -> R<Option<B>>) -> R<B> {
+        match value.map(&convert).transpose().map_err(|e| e.at(field))?.flatten() {
+            Some(v) => Ok(v),
+            None => Err(ReplyConversionError::new("is missing from the reply, and the update requires it").at(field)),
+        }
+    }
+
+    /// An optional field of the body.
+    pub fn optional<B, T>(value: Option<&T>, field: &str, convert: impl Fn(&T) -> R<Option<B>>) -> R<Option<B>> {
+        Ok(value.map(convert).transpose().map_err(|e| e.at(field))?.flatten())
+    }
+
+    /// A field the body leaves out when empty (a list, a map): the empty value when the
+    /// reply has none.
+    pub fn defaulted<B: Default, T>(value: Option<&T>, field: &str, convert: impl Fn(&T) -> R<Option<B>>) -> R<B> {
+        Ok(optional(value, field, convert)?.unwrap_or_default())
+    }
+
+    /// Every item of a list; an item without a value is an error.
+    pub fn each<B, T>(items: &[T], convert: impl Fn(&T) -> R<Option<B>>) -> R<Option<Vec<B>>> {
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match convert(item).map_err(|e| e.at(&format!("[{i}]")))? {
+                Some(v) => out.push(v),
+                None => return Err(ReplyConversionError::new("has no value").at(&format!("[{i}]"))),
+            }
+        }
+        Ok(Some(out))
+    }
+
+    /// The same type on both sides.
+    pub fn same<T: Clone>(value: &T) -> R<Option<T>> {
+        Ok(Some(value.clone()))
+    }
+
+    /// Through [`FromReply`].
+    pub fn convert<B: FromReply<T>, T: ?Sized>(value: &T) -> R<Option<B>> {
+        B::from_reply(value)
+    }
+
+    /// An integer code into a request enumeration (`Attendance`) that refuses codes it
+    /// does not list.
+    pub fn int_enum<B: TryFrom<i64>>(value: &FlexInt) -> R<Option<B>> {
+        B::try_from(value.0)
+            .map(Some)
+            .map_err(|_| ReplyConversionError::new(format!("is {}, which the request does not take", value.0)))
+    }
+
+    /// Whether an integer field of the reply is present and above zero.
+    pub fn positive(value: Option<&FlexInt>) -> bool {
+        value.is_some_and(|v| v.0 > 0)
+    }
+
+    /// The whole value: a reply that holds no value is an error.
+    pub fn whole<B>(value: R<Option<B>>) -> R<B> {
+        value?.ok_or_else(|| ReplyConversionError::new("holds no value"))
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Flag
 // ---------------------------------------------------------------------------
 
@@ -888,6 +1077,40 @@ mod tests {
 
     fn de<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, serde_json::Error> {
         serde_json::from_value(v)
+    }
+
+    #[test]
+    fn reply_values_convert_into_request_values() {
+        assert_eq!(i64::from_reply(&FlexInt(7)), Ok(Some(7)));
+        assert_eq!(String::from_reply(&FlexInt(67345)), Ok(Some("67345".into())));
+        assert_eq!(Flag::from_reply(&FlexBool(true)), Ok(Some(Flag(true))));
+        assert!(Flag::from_reply(&FlexInt(2)).is_err(), "2 is not a flag");
+        assert_eq!(i64::from_reply(&FlexString("".into())), Ok(None));
+        assert!(i64::from_reply(&FlexString("+1 315".into())).is_err());
+        let day = chrono::NaiveDate::from_ymd_opt(1990, 4, 12);
+        assert_eq!(chrono::NaiveDate::from_reply(&FlexDateTime::new("1990-04-12")), Ok(day));
+        assert_eq!(chrono::NaiveDate::from_reply(&FlexDateTime::new("0000-00-00")), Ok(None));
+        let start = chrono::DateTime::<chrono::FixedOffset>::from_reply(&FlexDateTime::new("2026-09-21T15:00:00-0400"));
+        assert_eq!(start.unwrap().map(|d| d.to_rfc3339()).as_deref(), Some("2026-09-21T15:00:00-04:00"));
+        let local = chrono::DateTime::<chrono::FixedOffset>::from_reply(&FlexDateTime::new("2026-09-21 15:00:00"));
+        assert!(local.is_err(), "a time without an offset is never guessed");
+    }
+
+    #[test]
+    fn a_conversion_error_names_the_path_to_the_field() {
+        let items = [FlexInt(1), FlexInt(5)];
+        let r = reply::each(
+            &items,
+            |v: &FlexInt| if v.0 > 2 { Err(ReplyConversionError::new("too big")) } else { Ok(Some(v.0)) },
+        );
+        let e = r.unwrap_err().at("id").at("services");
+        assert_eq!(e.field(), "services.id[1]");
+        let e = reply::required::<i64, FlexInt>(None, "staff_id", reply::convert).unwrap_err();
+        assert_eq!(e.field(), "staff_id");
+        assert!(e.to_string().contains("`staff_id` is missing"), "{e}");
+        let err: crate::Error = e.into();
+        assert!(err.is_invalid_request());
+        assert_eq!(err.json_path(), Some("staff_id"));
     }
 
     #[test]

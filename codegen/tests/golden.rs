@@ -183,3 +183,42 @@ fn a_path_declared_twice_names_both_files() {
     golden("duplicate_path", "error.txt", &e);
     assert!(e.contains("areas/t.yaml") && e.contains("/paths/~1a") && e.contains("already declared"), "{e}");
 }
+
+#[test]
+fn update_bodies_convert_from_the_reply() {
+    let out = generated("update_from");
+    golden("update_from", "client.rs", &out.client);
+    let code = &squash(&out.client);
+    for pair in ["FromReply<Pet> for PetUpdate", "FromReply<Pet> for PetAdoption", "FromReply<Pet> for PetReplace"] {
+        assert!(code.contains(&squash(&format!("impl crate::wire::{pair}"))), "{pair}");
+    }
+    assert!(code.contains(&squash("impl ::std::convert::TryFrom<&Pet> for PetUpdate")), "TryFrom for callers");
+    assert!(code.contains(&squash("impl crate::wire::FromReply<PetToy> for PetToyInput")), "a nested body type");
+    // Same name, lenient type resolved; a required field; a rename; a list path; a skipped field.
+    assert!(code.contains(&squash(
+        "weight: crate::wire::reply::optional(value.weight.as_ref(), \"weight\", crate::wire::reply::convert,)?"
+    )));
+    assert!(code.contains(&squash(
+        "born: crate::wire::reply::required(value.born.as_ref(), \"born\", crate::wire::reply::convert,)?"
+    )));
+    assert!(code.contains(&squash("tag: crate::wire::reply::optional(value.label.as_ref(), \"label\"")), "renamed");
+    assert!(
+        code.contains(&squash("value.owners.as_ref(), \"owners\", |items| crate::wire::reply::each(items,")),
+        "a path"
+    );
+    assert!(code.contains(&squash(
+        "kind: crate::wire::reply::optional(value.kind.as_ref(), \"kind\", crate::wire::reply::int_enum,)?"
+    )));
+    assert!(code.contains(&squash("value.toy.as_ref().and_then(|v| v.value())")), "OrEmpty peeled");
+    assert!(code.contains(&squash("notify: ::std::default::Default::default()")), "skipped");
+    assert!(code.contains(&squash("if crate::wire::reply::positive(value.shelter_id.as_ref())")), "the shape chosen");
+}
+
+#[test]
+fn an_update_field_without_a_source_names_the_file_and_schema() {
+    let e = error("update_from_unmapped");
+    golden("update_from_unmapped", "error.txt", &e);
+    assert!(e.contains("areas/pets.yaml"), "{e}");
+    assert!(e.contains("/components/schemas/PetUpdate"), "{e}");
+    assert!(e.contains("`nickname`"), "{e}");
+}

@@ -8,6 +8,8 @@
 //! - [`optional_setters`]: optional fields' setters in `types::builder` take the plain
 //!   value (`.surname("Lovelace")`), through the runtime's `IntoOptional`.
 //! - [`prune_builders`]: `types::builder::X` only for types that are sent.
+//! - [`update_from`]: the body of a full-replacement update converts from the entity a
+//!   reply carries (`x-altegio-update-from`), through the wire module's `FromReply`.
 //! - [`paths`]: path parameters are encoded by the runtime's `encode_path`, which also
 //!   encodes `.` and `..` segments that URL normalisation would otherwise resolve.
 //! - [`raw_gen`]: typify's `gen` identifier (a keyword since edition 2024) becomes `r#gen`.
@@ -27,6 +29,7 @@ pub mod prune_builders;
 pub mod raw_gen;
 pub mod send;
 pub mod surface;
+pub mod update_from;
 
 use crate::Settings;
 use serde_json::Value;
@@ -46,6 +49,8 @@ pub fn apply(
     paging::apply(file, &lists, &runtime);
     prune_builders::apply(file, builder_roots);
     optional_setters::apply(file, &runtime);
+    let wire: syn::Path = syn::parse_quote!(crate::wire);
+    update_from::apply(file, doc, &wire)?;
     paths::apply(file, &runtime);
     raw_gen::apply(file);
     docs::apply(file, doc);
