@@ -39,6 +39,10 @@ pub use generated::builder as requests;
 /// The request and response types of the B2B spec.
 pub use generated::types;
 pub(crate) use hooks::Context;
+#[cfg(feature = "clients")]
+pub use multipart::UploadClientFile;
+#[cfg(feature = "utilities")]
+pub use multipart::{DeleteImage, UploadImage};
 pub use multipart::{ImageTarget, Upload};
 pub use raw::{RAW_REQUEST, RawRequest};
 
