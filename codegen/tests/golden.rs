@@ -212,6 +212,12 @@ fn update_bodies_convert_from_the_reply() {
     assert!(code.contains(&squash("value.toy.as_ref().and_then(|v| v.value())")), "OrEmpty peeled");
     assert!(code.contains(&squash("notify: ::std::default::Default::default()")), "skipped");
     assert!(code.contains(&squash("if crate::wire::reply::positive(value.shelter_id.as_ref())")), "the shape chosen");
+    // x-altegio-constructor: the required fields as parameters in the schema's order, a string
+    // through Into.
+    assert!(code.contains(&squash(
+        "pub fn new(name: impl ::std::convert::Into<::std::string::String>, born: ::chrono::DateTime<::chrono::FixedOffset>,) -> Self"
+    )));
+    assert!(code.contains(&squash("weight: ::std::default::Default::default(),")), "optional fields left out");
 }
 
 #[test]

@@ -10,6 +10,8 @@
 //! - [`prune_builders`]: `types::builder::X` only for types that are sent.
 //! - [`update_from`]: the body of a full-replacement update converts from the entity a
 //!   reply carries (`x-altegio-update-from`), through the wire module's `FromReply`.
+//! - [`constructors`]: `X::new(required fields)` for schemas marked
+//!   `x-altegio-constructor: true` (the shapes of an alternative body).
 //! - [`paths`]: path parameters are encoded by the runtime's `encode_path`, which also
 //!   encodes `.` and `..` segments that URL normalisation would otherwise resolve.
 //! - [`raw_gen`]: typify's `gen` identifier (a keyword since edition 2024) becomes `r#gen`.
@@ -21,6 +23,7 @@
 //!
 //! Each has golden tests in `tests/golden.rs`.
 
+pub mod constructors;
 pub mod docs;
 pub mod optional_setters;
 pub mod paging;
@@ -51,6 +54,7 @@ pub fn apply(
     optional_setters::apply(file, &runtime);
     let wire: syn::Path = syn::parse_quote!(crate::wire);
     update_from::apply(file, doc, &wire)?;
+    constructors::apply(file, doc)?;
     paths::apply(file, &runtime);
     raw_gen::apply(file);
     docs::apply(file, doc);

@@ -507,3 +507,18 @@ fn plans(doc: &Value) -> Result<BTreeMap<String, Plan>, String> {
     }
     Ok(out)
 }
+
+/// Whether a field's type is an `Option`.
+pub(crate) fn is_option(ty: &syn::Type) -> bool {
+    option_inner(ty).is_some()
+}
+
+/// Whether a field has `#[serde(default)]` (a list or a map left out when empty).
+pub(crate) fn is_defaulted(attrs: &[syn::Attribute]) -> bool {
+    serde_attrs(attrs).1
+}
+
+/// Whether a type is `String`.
+pub(crate) fn is_string(ty: &syn::Type) -> bool {
+    norm(ty) == "String"
+}

@@ -634,6 +634,25 @@ pub mod types {
             crate::wire::reply::whole(crate::wire::FromReply::from_reply(value))
         }
     }
+    impl PetUpdate {
+        /// A value with its required fields (`name`, `born`); the optional ones are left out, set them on the value.
+        pub fn new(
+            name: impl ::std::convert::Into<::std::string::String>,
+            born: ::chrono::DateTime<::chrono::FixedOffset>,
+        ) -> Self {
+            Self {
+                name: name.into(),
+                born,
+                kind: ::std::default::Default::default(),
+                notify: ::std::default::Default::default(),
+                owner_ids: ::std::default::Default::default(),
+                tag: ::std::default::Default::default(),
+                toy: ::std::default::Default::default(),
+                vaccinated: ::std::default::Default::default(),
+                weight: ::std::default::Default::default(),
+            }
+        }
+    }
 }
 /// The client of the golden tests.
 #[derive(Clone, Debug)]
