@@ -233,6 +233,17 @@ pub mod reply {
             .map_err(|_| ReplyConversionError::new(format!("is {}, which the request does not take", value.0)))
     }
 
+    /// A documented value of a reply into the request's enumeration; an unknown one is an
+    /// error (the request would refuse it).
+    pub fn known<B: Clone>(value: &super::OrUnknown<B>) -> R<Option<B>> {
+        match value {
+            super::OrUnknown::Known(v) => Ok(Some(v.clone())),
+            super::OrUnknown::Unknown(v) => {
+                Err(ReplyConversionError::new(format!("is {v}, which the request does not take")))
+            }
+        }
+    }
+
     /// Whether an integer field of the reply is present and above zero.
     pub fn positive(value: Option<&FlexInt>) -> bool {
         value.is_some_and(|v| v.0 > 0)
@@ -241,6 +252,97 @@ pub mod reply {
     /// The whole value: a reply that holds no value is an error.
     pub fn whole<B>(value: R<Option<B>>) -> R<B> {
         value?.ok_or_else(|| ReplyConversionError::new("holds no value"))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// OrUnknown<T>
+// ---------------------------------------------------------------------------
+
+/// A documented enumeration in a reply, or a value this crate does not know yet, kept as
+/// sent: a new server value never breaks decoding. The generator wraps every enumeration
+/// a reply carries in it (requests keep the strict enumeration).
+///
+/// A number sent as a string (`"2"` for `2`) reads as the known value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OrUnknown<T> {
+    /// One of the documented values.
+    Known(T),
+    /// Anything else, as it came over the wire.
+    Unknown(Value),
+}
+
+impl<T> OrUnknown<T> {
+    /// The documented value, if it is one.
+    pub fn known(&self) -> Option<&T> {
+        match self {
+            OrUnknown::Known(v) => Some(v),
+            OrUnknown::Unknown(_) => None,
+        }
+    }
+
+    /// Takes the documented value out, if it is one.
+    pub fn into_known(self) -> Option<T> {
+        match self {
+            OrUnknown::Known(v) => Some(v),
+            OrUnknown::Unknown(_) => None,
+        }
+    }
+
+    /// Whether the value is not one this crate knows.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, OrUnknown::Unknown(_))
+    }
+}
+
+impl<T> From<T> for OrUnknown<T> {
+    fn from(v: T) -> Self {
+        OrUnknown::Known(v)
+    }
+}
+
+impl<T: Serialize> Serialize for OrUnknown<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            OrUnknown::Known(v) => v.serialize(s),
+            OrUnknown::Unknown(v) => v.serialize(s),
+        }
+    }
+}
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for OrUnknown<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(d)?;
+        if let Ok(v) = T::deserialize(&value) {
+            return Ok(OrUnknown::Known(v));
+        }
+        // PHP sends integer codes as strings too.
+        if let Some(n) = value.as_str().and_then(|s| s.trim().parse::<i64>().ok())
+            && let Ok(v) = T::deserialize(&Value::from(n))
+        {
+            return Ok(OrUnknown::Known(v));
+        }
+        Ok(OrUnknown::Unknown(value))
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl<T: schemars::JsonSchema> schemars::JsonSchema for OrUnknown<T> {
+    fn schema_name() -> String {
+        format!("OrUnknown_{}", T::schema_name())
+    }
+
+    fn json_schema(generator: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        // The documented values; any other value is accepted too.
+        let known = generator.subschema_for::<T>();
+        schemars::schema::SchemaObject {
+            subschemas: Some(Box::new(schemars::schema::SubschemaValidation {
+                any_of: Some(vec![known, schemars::schema::Schema::Bool(true)]),
+                ..Default::default()
+            })),
+            ..Default::default()
+        }
+        .into()
     }
 }
 
@@ -1111,6 +1213,25 @@ mod tests {
         let err: crate::Error = e.into();
         assert!(err.is_invalid_request());
         assert_eq!(err.json_path(), Some("staff_id"));
+    }
+
+    #[test]
+    fn or_unknown_keeps_what_it_does_not_know() {
+        #[derive(Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Status {
+            NotPaid,
+            Paid,
+        }
+        assert_eq!(de::<OrUnknown<Status>>(json!("paid")).unwrap(), OrUnknown::Known(Status::Paid));
+        let odd = de::<OrUnknown<Status>>(json!("refunded")).unwrap();
+        assert_eq!(odd, OrUnknown::Unknown(json!("refunded")));
+        assert!(odd.is_unknown() && odd.known().is_none());
+        assert_eq!(serde_json::to_value(&odd).unwrap(), json!("refunded"));
+        assert_eq!(serde_json::to_value(OrUnknown::from(Status::NotPaid)).unwrap(), json!("not_paid"));
+        // An integer code sent as a string reads as the code.
+        assert_eq!(de::<OrUnknown<u8>>(json!("2")).unwrap(), OrUnknown::Known(2));
+        assert_eq!(de::<OrUnknown<u8>>(json!(null)).unwrap(), OrUnknown::Unknown(json!(null)));
     }
 
     #[test]

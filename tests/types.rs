@@ -110,3 +110,31 @@ async fn a_raw_request_reaches_paths_the_spec_lacks_through_the_same_pipeline() 
     assert_eq!(sent.path, "/company/..%2F..%2Fauth/thing");
     assert_eq!(sent.json().unwrap(), serde_json::json!({"a": 1}));
 }
+
+#[tokio::test]
+async fn a_reply_enumeration_keeps_a_value_it_does_not_list() {
+    use altegio::mock::MockResponse;
+    use altegio::wire::OrUnknown;
+    let server = server().await;
+    let client = server.client().unwrap();
+    let example: serde_json::Value = serde_json::from_str(op::GET_APPOINTMENT.example.unwrap()).unwrap();
+    let mut data = example["data"].clone();
+    data["attendance"] = serde_json::json!(7);
+    data["visit_attendance"] = serde_json::json!("-1");
+    server.respond(op::GET_APPOINTMENT, MockResponse::json(200, serde_json::json!({"success": true, "data": data})));
+    // A code Altegio may add one day does not break the reply; a code as a string still reads.
+    let appointment = client.get_appointment().location_id(1).record_id(2).send().await.unwrap().into_inner();
+    let appointment = appointment.data.unwrap();
+    assert_eq!(appointment.attendance, Some(OrUnknown::Unknown(serde_json::json!(7))));
+    let no_show = appointment.visit_attendance.as_ref().and_then(|a| a.known()).map(|a| **a);
+    assert_eq!(no_show, Some(-1));
+    // It goes back out as it came.
+    assert_eq!(serde_json::to_value(&appointment).unwrap()["attendance"], 7);
+    // A request takes only the documented codes: resending the unknown one is refused, by name.
+    let err = types::AppointmentStandard::try_from(&appointment).unwrap_err();
+    assert_eq!(err.field(), "attendance", "{err}");
+    // In requests the enumeration stays strict.
+    assert!(
+        serde_json::from_value::<types::AppointmentAttendanceUpdate>(serde_json::json!({"attendance": 7})).is_err()
+    );
+}

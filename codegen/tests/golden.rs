@@ -207,8 +207,15 @@ fn update_bodies_convert_from_the_reply() {
         "a path"
     );
     assert!(code.contains(&squash(
-        "kind: crate::wire::reply::optional(value.kind.as_ref(), \"kind\", crate::wire::reply::int_enum,)?"
+        "legs: crate::wire::reply::optional(value.legs.as_ref(), \"legs\", crate::wire::reply::int_enum,)?"
     )));
+    assert!(code.contains(&squash(
+        "kind: crate::wire::reply::optional(value.kind.as_ref(), \"kind\", crate::wire::reply::known,)?"
+    )));
+    // Enumerations in the reply keep unknown values; the body's stay strict.
+    assert!(code.contains(&squash("pub kind: ::std::option::Option<crate::wire::OrUnknown<PetKind>>,")), "reply enum");
+    assert!(code.contains(&squash("pub status: ::std::option::Option<crate::wire::OrUnknown<PetStatus>>,")), "string");
+    assert!(code.contains(&squash("pub kind: ::std::option::Option<PetKind>,")), "request enum");
     assert!(code.contains(&squash("value.toy.as_ref().and_then(|v| v.value())")), "OrEmpty peeled");
     assert!(code.contains(&squash("notify: ::std::default::Default::default()")), "skipped");
     assert!(code.contains(&squash("if crate::wire::reply::positive(value.shelter_id.as_ref())")), "the shape chosen");

@@ -8,6 +8,8 @@
 //! - [`optional_setters`]: optional fields' setters in `types::builder` take the plain
 //!   value (`.surname("Lovelace")`), through the runtime's `IntoOptional`.
 //! - [`prune_builders`]: `types::builder::X` only for types that are sent.
+//! - [`reply_enums`]: an enumeration in a type no request reaches (a reply, an inbound
+//!   event) becomes the runtime's `OrUnknown<E>`, so a new server value still decodes.
 //! - [`update_from`]: the body of a full-replacement update converts from the entity a
 //!   reply carries (`x-altegio-update-from`), through the wire module's `FromReply`.
 //! - [`constructors`]: `X::new(required fields)` for schemas marked
@@ -30,6 +32,7 @@ pub mod paging;
 pub mod paths;
 pub mod prune_builders;
 pub mod raw_gen;
+pub mod reply_enums;
 pub mod send;
 pub mod surface;
 pub mod update_from;
@@ -53,6 +56,7 @@ pub fn apply(
     prune_builders::apply(file, builder_roots);
     optional_setters::apply(file, &runtime);
     let wire: syn::Path = syn::parse_quote!(crate::wire);
+    reply_enums::apply(file, &wire);
     update_from::apply(file, doc, &wire)?;
     constructors::apply(file, doc)?;
     paths::apply(file, &runtime);

@@ -309,6 +309,9 @@ impl Ctx<'_> {
             let inner = self.convert(bi, ri)?;
             return Ok(quote!(|items| #wire::reply::each(items, #inner)));
         }
+        if r == format!("OrUnknown<{b}>") {
+            return Ok(quote!(#wire::reply::known));
+        }
         if self.int_enums.contains(&b) && r == "FlexInt" {
             return Ok(quote!(#wire::reply::int_enum));
         }

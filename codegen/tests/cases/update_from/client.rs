@@ -21,15 +21,19 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<crate::wire::FlexInt>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub kind: ::std::option::Option<crate::wire::FlexInt>,
+        pub kind: ::std::option::Option<crate::wire::OrUnknown<PetKind>>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub label: ::std::option::Option<crate::wire::FlexString>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub legs: ::std::option::Option<crate::wire::FlexInt>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub owners: ::std::option::Option<::std::vec::Vec<Owner>>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub shelter_id: ::std::option::Option<crate::wire::FlexInt>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<crate::wire::OrUnknown<PetStatus>>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub toy: ::std::option::Option<
             crate::wire::OrEmpty<crate::golden::generated::types::PetToy>,
@@ -110,6 +114,61 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<Pet>,
     }
+    ///`PetStatus`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum PetStatus {
+        #[serde(rename = "home")]
+        Home,
+        #[serde(rename = "lost")]
+        Lost,
+    }
+    impl ::std::fmt::Display for PetStatus {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Home => f.write_str("home"),
+                Self::Lost => f.write_str("lost"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for PetStatus {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "home" => Ok(Self::Home),
+                "lost" => Ok(Self::Lost),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for PetStatus {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for PetStatus {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
     ///`PetToy`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct PetToy {
@@ -137,6 +196,8 @@ pub mod types {
         pub born: ::chrono::DateTime<::chrono::FixedOffset>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub kind: ::std::option::Option<PetKind>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub legs: ::std::option::Option<PetUpdateLegs>,
         pub name: ::std::string::String,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub notify: ::std::option::Option<bool>,
@@ -154,6 +215,42 @@ pub mod types {
     impl PetUpdate {
         pub fn builder() -> builder::PetUpdate {
             Default::default()
+        }
+    }
+    ///`PetUpdateLegs`
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(transparent)]
+    pub struct PetUpdateLegs(i64);
+    impl ::std::ops::Deref for PetUpdateLegs {
+        type Target = i64;
+        fn deref(&self) -> &i64 {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<PetUpdateLegs> for i64 {
+        fn from(value: PetUpdateLegs) -> Self {
+            value.0
+        }
+    }
+    impl ::std::convert::TryFrom<i64> for PetUpdateLegs {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: i64,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if ![2_i64, 4_i64].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PetUpdateLegs {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            Self::try_from(<i64>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     /// Types for composing complex structures.
@@ -281,6 +378,10 @@ pub mod types {
                 ::std::option::Option<super::PetKind>,
                 ::std::string::String,
             >,
+            legs: ::std::result::Result<
+                ::std::option::Option<super::PetUpdateLegs>,
+                ::std::string::String,
+            >,
             name: ::std::result::Result<::std::string::String, ::std::string::String>,
             notify: ::std::result::Result<
                 ::std::option::Option<bool>,
@@ -312,6 +413,7 @@ pub mod types {
                 Self {
                     born: Err("no value supplied for born".to_string()),
                     kind: Ok(Default::default()),
+                    legs: Ok(Default::default()),
                     name: Err("no value supplied for name".to_string()),
                     notify: Ok(Default::default()),
                     owner_ids: Ok(Default::default()),
@@ -344,6 +446,18 @@ pub mod types {
                     .try_into()
                     .map_err(|e| {
                         format!("error converting supplied value for kind: {e}")
+                    });
+                self
+            }
+            pub fn legs<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::PetUpdateLegs>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.legs = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for legs: {e}")
                     });
                 self
             }
@@ -420,6 +534,7 @@ pub mod types {
                 Ok(Self {
                     born: value.born?,
                     kind: value.kind?,
+                    legs: value.legs?,
                     name: value.name?,
                     notify: value.notify?,
                     owner_ids: value.owner_ids?,
@@ -435,6 +550,7 @@ pub mod types {
                 Self {
                     born: Ok(value.born),
                     kind: Ok(value.kind),
+                    legs: Ok(value.legs),
                     name: Ok(value.name),
                     notify: Ok(value.notify),
                     owner_ids: Ok(value.owner_ids),
@@ -580,6 +696,11 @@ pub mod types {
                     kind: crate::wire::reply::optional(
                         value.kind.as_ref(),
                         "kind",
+                        crate::wire::reply::known,
+                    )?,
+                    legs: crate::wire::reply::optional(
+                        value.legs.as_ref(),
+                        "legs",
                         crate::wire::reply::int_enum,
                     )?,
                     name: crate::wire::reply::required(
@@ -644,6 +765,7 @@ pub mod types {
                 name: name.into(),
                 born,
                 kind: ::std::default::Default::default(),
+                legs: ::std::default::Default::default(),
                 notify: ::std::default::Default::default(),
                 owner_ids: ::std::default::Default::default(),
                 tag: ::std::default::Default::default(),
