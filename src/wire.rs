@@ -347,6 +347,110 @@ impl<T: schemars::JsonSchema> schemars::JsonSchema for OrUnknown<T> {
 }
 
 // ---------------------------------------------------------------------------
+// Request limits
+// ---------------------------------------------------------------------------
+
+/// Limits of a request body that its type cannot express (`minimum`, `maximum`,
+/// `multipleOf`, `minItems`, `maxItems` in the spec). The generator implements it for every
+/// body that has such limits, and an operation checks its body before sending: a body out
+/// of bounds fails with an `InvalidRequest` error naming the field, and nothing is sent.
+pub trait CheckLimits {
+    /// `Err` with a message naming the first field out of bounds.
+    fn check_limits(&self) -> Result<(), String>;
+}
+
+impl<T: CheckLimits> CheckLimits for Option<T> {
+    fn check_limits(&self) -> Result<(), String> {
+        self.as_ref().map_or(Ok(()), T::check_limits)
+    }
+}
+
+impl<T: CheckLimits> CheckLimits for Vec<T> {
+    fn check_limits(&self) -> Result<(), String> {
+        self.iter().try_for_each(T::check_limits)
+    }
+}
+
+/// Helpers of the checks the generator writes; not meant to be called directly.
+#[doc(hidden)]
+pub mod limits {
+    /// A number field, present or not.
+    pub trait Number {
+        /// The value, if there is one.
+        fn number(&self) -> Option<f64>;
+    }
+
+    impl Number for i64 {
+        fn number(&self) -> Option<f64> {
+            Some(*self as f64)
+        }
+    }
+
+    impl Number for f64 {
+        fn number(&self) -> Option<f64> {
+            Some(*self)
+        }
+    }
+
+    impl<T: Number> Number for Option<T> {
+        fn number(&self) -> Option<f64> {
+            self.as_ref().and_then(Number::number)
+        }
+    }
+
+    /// A list field, present or not.
+    pub trait Count {
+        /// How many items, if the list is there.
+        fn count(&self) -> Option<usize>;
+    }
+
+    impl<T> Count for Vec<T> {
+        fn count(&self) -> Option<usize> {
+            Some(self.len())
+        }
+    }
+
+    impl<T> Count for Option<Vec<T>> {
+        fn count(&self) -> Option<usize> {
+            self.as_ref().map(Vec::len)
+        }
+    }
+
+    /// `minimum`, `maximum` and `multipleOf` of a number.
+    pub fn number(
+        field: &str,
+        value: &impl Number,
+        minimum: Option<f64>,
+        maximum: Option<f64>,
+        multiple_of: Option<f64>,
+    ) -> Result<(), String> {
+        let Some(v) = value.number() else { return Ok(()) };
+        if let Some(min) = minimum.filter(|m| v < *m) {
+            return Err(format!("`{field}` is {v}, below the minimum {min}"));
+        }
+        if let Some(max) = maximum.filter(|m| v > *m) {
+            return Err(format!("`{field}` is {v}, above the maximum {max}"));
+        }
+        if let Some(step) = multiple_of.filter(|s| *s > 0.0 && (v / *s).fract() != 0.0) {
+            return Err(format!("`{field}` is {v}, not a multiple of {step}"));
+        }
+        Ok(())
+    }
+
+    /// `minItems` and `maxItems` of a list.
+    pub fn items(field: &str, value: &impl Count, min: Option<usize>, max: Option<usize>) -> Result<(), String> {
+        let Some(n) = value.count() else { return Ok(()) };
+        if let Some(min) = min.filter(|m| n < *m) {
+            return Err(format!("`{field}` has {n} item(s), at least {min} needed"));
+        }
+        if let Some(max) = max.filter(|m| n > *m) {
+            return Err(format!("`{field}` has {n} item(s), at most {max} allowed"));
+        }
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Flag
 // ---------------------------------------------------------------------------
 

@@ -138,3 +138,34 @@ async fn a_reply_enumeration_keeps_a_value_it_does_not_list() {
         serde_json::from_value::<types::AppointmentAttendanceUpdate>(serde_json::json!({"attendance": 7})).is_err()
     );
 }
+
+#[tokio::test]
+async fn request_limits_are_checked_before_sending() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    // "At least one location": an empty list is refused, naming the field; nothing is sent.
+    let body = types::UserRemoveFromLocations { user_company_links: Vec::new() };
+    let err = client.remove_user_from_locations().location_id(1).user_id(2).body(body).send().await.unwrap_err();
+    assert!(err.is_invalid_request(), "{err:?}");
+    assert!(err.message().unwrap_or_default().contains("`user_company_links` has 0 item(s), at least 1"), "{err}");
+    // The break is whole 5-minute steps up to an hour, also inside an alternative shape.
+    let start: chrono::DateTime<chrono::FixedOffset> = "2026-09-21T15:00:00-04:00".parse().unwrap();
+    let mut appointment = types::AppointmentStandard::new(
+        5,
+        vec![types::AppointmentServiceInput::new(1)],
+        Default::default(),
+        start,
+        3600,
+    );
+    appointment.technical_break_duration = Some(450);
+    let err = client.create_appointment().location_id(1).body(appointment.clone()).send().await.unwrap_err();
+    assert!(err.message().unwrap_or_default().contains("`technical_break_duration` is 450, not a multiple of 300"));
+    appointment.technical_break_duration = Some(3900);
+    let err = client.create_appointment().location_id(1).body(appointment.clone()).send().await.unwrap_err();
+    assert!(err.message().unwrap_or_default().contains("above the maximum 3600"), "{err}");
+    assert!(server.requests().is_empty(), "nothing was sent");
+    // Within the limits it goes out.
+    appointment.technical_break_duration = Some(600);
+    client.create_appointment().location_id(1).body(appointment).send().await.unwrap();
+    assert_eq!(server.requests_for(op::CREATE_APPOINTMENT).len(), 1);
+}

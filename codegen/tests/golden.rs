@@ -216,6 +216,12 @@ fn update_bodies_convert_from_the_reply() {
     assert!(code.contains(&squash("pub kind: ::std::option::Option<crate::wire::OrUnknown<PetKind>>,")), "reply enum");
     assert!(code.contains(&squash("pub status: ::std::option::Option<crate::wire::OrUnknown<PetStatus>>,")), "string");
     assert!(code.contains(&squash("pub kind: ::std::option::Option<PetKind>,")), "request enum");
+    // Limits: the body's own, through the alternative shapes, checked in send_raw.
+    assert!(code.contains(&squash(
+        "crate::wire::limits::number(\"weight\", &self.weight, ::std::option::Option::Some(0f64), ::std::option::Option::Some(200f64), ::std::option::Option::None,)?;"
+    )));
+    assert!(code.contains(&squash("Self::Update(v) => crate::wire::CheckLimits::check_limits(v)")), "{code}");
+    assert!(code.contains(&squash("crate::wire::CheckLimits::check_limits(&body).map_err(Error::InvalidRequest)?;")));
     assert!(code.contains(&squash("value.toy.as_ref().and_then(|v| v.value())")), "OrEmpty peeled");
     assert!(code.contains(&squash("notify: ::std::default::Default::default()")), "skipped");
     assert!(code.contains(&squash("if crate::wire::reply::positive(value.shelter_id.as_ref())")), "the shape chosen");

@@ -14,6 +14,8 @@
 //!   reply carries (`x-altegio-update-from`), through the wire module's `FromReply`.
 //! - [`constructors`]: `X::new(required fields)` for schemas marked
 //!   `x-altegio-constructor: true` (the shapes of an alternative body).
+//! - [`limits`]: request limits typify ignores (`minimum`, `maximum`, `multipleOf`,
+//!   `minItems`, `maxItems`) checked in `send_raw` before anything is sent.
 //! - [`paths`]: path parameters are encoded by the runtime's `encode_path`, which also
 //!   encodes `.` and `..` segments that URL normalisation would otherwise resolve.
 //! - [`raw_gen`]: typify's `gen` identifier (a keyword since edition 2024) becomes `r#gen`.
@@ -27,6 +29,7 @@
 
 pub mod constructors;
 pub mod docs;
+pub mod limits;
 pub mod optional_setters;
 pub mod paging;
 pub mod paths;
@@ -59,6 +62,7 @@ pub fn apply(
     reply_enums::apply(file, &wire);
     update_from::apply(file, doc, &wire)?;
     constructors::apply(file, doc)?;
+    limits::apply(file, doc, &wire);
     paths::apply(file, &runtime);
     raw_gen::apply(file);
     docs::apply(file, doc);

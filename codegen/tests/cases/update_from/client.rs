@@ -775,6 +775,26 @@ pub mod types {
             }
         }
     }
+    impl crate::wire::CheckLimits for PetReplace {
+        fn check_limits(&self) -> ::std::result::Result<(), ::std::string::String> {
+            match self {
+                Self::Update(v) => crate::wire::CheckLimits::check_limits(v),
+                Self::Adoption(_) => ::std::result::Result::Ok(()),
+            }
+        }
+    }
+    impl crate::wire::CheckLimits for PetUpdate {
+        fn check_limits(&self) -> ::std::result::Result<(), ::std::string::String> {
+            crate::wire::limits::number(
+                "weight",
+                &self.weight,
+                ::std::option::Option::Some(0f64),
+                ::std::option::Option::Some(200f64),
+                ::std::option::Option::None,
+            )?;
+            ::std::result::Result::Ok(())
+        }
+    }
 }
 /// The client of the golden tests.
 #[derive(Clone, Debug)]
@@ -1025,6 +1045,8 @@ pub mod builder {
             let Self { client, pet_id, body } = self;
             let pet_id = pet_id.map_err(Error::InvalidRequest)?;
             let body = body.map_err(Error::InvalidRequest)?;
+            crate::wire::CheckLimits::check_limits(&body)
+                .map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/pets/{}", client.baseurl, crate ::runtime::encode_path(& pet_id
                 .to_string()),
