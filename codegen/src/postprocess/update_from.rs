@@ -135,7 +135,9 @@ pub fn apply(file: &mut syn::File, doc: &Value, runtime_wire: &syn::Path) -> Res
                         "`{EXTENSION}` with `fields` needs an object schema, and `{body}` is not one"
                     )));
                 };
-                let r = &structs[reply];
+                let Some(r) = structs.get(reply) else {
+                    return Err(at(format!("`{reply}` is not an object schema, so no body converts from it")));
+                };
                 let mut inits = Vec::new();
                 for f in &b.fields {
                     let ident = &f.ident;
@@ -190,7 +192,9 @@ pub fn apply(file: &mut syn::File, doc: &Value, runtime_wire: &syn::Path) -> Res
                     }
                 };
                 let (pos, other) = (variant(positive)?, variant(otherwise)?);
-                let r = &structs[reply];
+                let Some(r) = structs.get(reply) else {
+                    return Err(at(format!("`{reply}` is not an object schema, so no body converts from it")));
+                };
                 let Some(chooser) = r.fields.iter().find(|f| &f.wire == field) else {
                     return Err(at(format!("`{reply}` has no field `{field}` to choose the shape by")));
                 };
