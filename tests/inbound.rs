@@ -141,7 +141,13 @@ fn report() -> SmsStatusReportList {
 async fn delivery_reports_carry_the_partner_token_alone() {
     let mock = server().await;
     let client = user_client(&mock);
-    let reply = client.report_sms_delivery(&format!("{}/delivery/status", mock.url()), &report()).await.unwrap();
+    let reply = client
+        .report_sms_delivery()
+        .callback_url(format!("{}/delivery/status", mock.url()))
+        .body(report())
+        .send()
+        .await
+        .unwrap();
     assert!(reply.success.is_some_and(|s| s.get()));
     let sent = &mock.requests_for(op::GET_MESSAGE_STATUS_LIST)[0];
     assert_eq!(sent.header("authorization"), Some(format!("Bearer {PARTNER}").as_str()));
@@ -155,7 +161,13 @@ async fn delivery_reports_carry_the_partner_token_alone() {
         op::GET_MESSAGE_STATUS_LIST,
         altegio::mock::MockResponse::json(503, json!({"success": false, "meta": {"message": "busy"}})),
     );
-    let e = client.report_sms_delivery(&format!("{}/delivery/status", mock.url()), &report()).await.unwrap_err();
+    let e = client
+        .report_sms_delivery()
+        .callback_url(format!("{}/delivery/status", mock.url()))
+        .body(report())
+        .send()
+        .await
+        .unwrap_err();
     assert!(e.is_server_error());
     assert_eq!(mock.requests_for(op::GET_MESSAGE_STATUS_LIST).len(), 2);
 }
@@ -173,7 +185,7 @@ async fn the_partner_token_goes_to_no_foreign_callback() {
         "ftp://app.alteg.io/cb",
         "not a url",
     ] {
-        let e = client.report_sms_delivery(url, &report()).await.unwrap_err();
+        let e = client.report_sms_delivery().callback_url(url).body(report()).send().await.unwrap_err();
         assert!(e.is_invalid_request(), "{url}: {e:?}");
         assert!(!e.to_string().contains(PARTNER), "{e}");
     }

@@ -26,6 +26,10 @@ pub use generated::Client;
 pub use generated::builder as requests;
 /// The request and response types of the B2B spec.
 pub use generated::types;
+#[cfg(feature = "clients")]
+pub use multipart::UploadClientFile;
+#[cfg(feature = "utilities")]
+pub use multipart::{DeleteImage, UploadImage};
 pub use multipart::{ImageTarget, Upload};
 pub use raw::{RAW_REQUEST, RawRequest};
 
