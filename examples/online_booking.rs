@@ -63,34 +63,14 @@ pub async fn run(client: &Client, b: &Booking<'_>) -> altegio::Result<Outcome> {
     // 3. Book it: a standard appointment needs its team member, services, client, start and
     // length (a group-event booking would be `types::AppointmentGroupEvent`). Not retried: a
     // create that may have reached Altegio is never sent twice.
-    let body = types::AppointmentStandard {
-        staff_id: b.team_member_id,
-        services: vec![types::AppointmentServiceInput {
-            id: b.service_id,
-            cost: None,
-            discount: None,
-            first_cost: None,
-        }],
-        client: types::AppointmentClientInput {
-            name: Some(b.client_name.to_string()),
-            phone: Some(b.client_phone.to_string()),
-            email: None,
-        },
-        datetime,
-        seance_length: 3600,
-        save_if_busy: Some(false),
-        activity_id: None,
-        api_id: None,
-        attendance: None,
-        comment: None,
-        custom_color: None,
-        custom_fields: Default::default(),
-        email_remain_hours: None,
-        record_labels: Vec::new(),
-        send_sms: None,
-        sms_remain_hours: None,
-        technical_break_duration: None,
+    let service = types::AppointmentServiceInput::new(b.service_id);
+    let who = types::AppointmentClientInput {
+        name: Some(b.client_name.to_string()),
+        phone: Some(b.client_phone.to_string()),
+        email: None,
     };
+    let mut body = types::AppointmentStandard::new(b.team_member_id, vec![service], who, datetime, 3600);
+    body.save_if_busy = Some(false);
     let created = client.create_appointment().location_id(b.location_id).body(body).send().await?;
     let appointment_id = match &created.data {
         Some(types::AppointmentOneOrList::Variant0(a)) => a.id.map(|i| i.get()),

@@ -116,7 +116,7 @@ pub async fn handle(request: Request<Incoming>, provider: Arc<Provider>) -> Resp
         let callback = sms.delivery_callback_url.clone();
         tokio::spawn(async move {
             let report = SmsStatusReportList(delivered);
-            if let Err(e) = provider.client.report_sms_delivery(&callback, &report).await {
+            if let Err(e) = provider.client.report_sms_delivery().callback_url(callback).body(report).send().await {
                 eprintln!("delivery report failed: {e}");
             }
         });

@@ -3,7 +3,7 @@
 //!
 //! `cargo run --example webhook_receiver` runs a demo against the embedded mock: it starts
 //! the receiver on 127.0.0.1, registers its URL (with the secret) through
-//! `update_webhook_settings`, then plays Altegio and POSTs a few events to it, one of them
+//! `devtools::Client::update_event_notification_settings`, then plays Altegio and POSTs a few events to it, one of them
 //! with a wrong secret.
 //!
 //! To receive real webhooks set `WEBHOOK_LISTEN` (e.g. `0.0.0.0:8080`) and
@@ -142,14 +142,18 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     if target.may_write() {
         let on = true;
-        let settings = altegio::b2b::types::builder::WebhookSettingsWrite::default()
+        let settings = altegio::devtools::types::builder::EventNotificationSettingsWrite::default()
             .urls(vec![url.clone()])
             .active(on)
             .record(on)
             .client(on)
             .service(on);
-        let saved = target.client.update_webhook_settings().location_id(4564).body(settings).send().await?;
-        println!("Registered webhook URLs: {:?}", saved.data.as_ref().map(|d| d.urls.len()).unwrap_or(0));
+        let devtools = target.devtools()?;
+        let saved = devtools.update_event_notification_settings().location_id(4564).body(settings).send().await?;
+        println!(
+            "Registered webhook URLs: {:?}",
+            saved.data.as_ref().and_then(|d| d.urls.as_ref()).map_or(0, Vec::len)
+        );
     }
 
     let http = reqwest::Client::new();

@@ -7,6 +7,17 @@
 //!
 //! - [`b2b`]: Business Management, the B2B API (V1): locations, appointments, clients,
 //!   team members, services, payments, inventory, loyalty... (feature `b2b`, on by default).
+//! - `booking`: Online Booking, the booking widget's API, for end customers (feature
+//!   `booking`, on by default). The end customer's token is a `booking::BookingUserToken`,
+//!   a type of its own that no B2B call takes.
+//! - `devtools`: Developer Tools: the marketplace, webhook settings, VoIP, dictionaries,
+//!   and the webhooks Altegio sends (feature `devtools`, on by default). Marketplace calls
+//!   documented on `https://app.alteg.io` go there.
+//!
+//! Each API's client is built the same way (`Client::builder(partner_token)`, a
+//! [`ClientBuilder`]) and shares the runtime: the same errors, retries, redaction, tracing
+//! and, by default, one rate limiter for every client of the process, since Altegio counts
+//! calls per IP address whatever the API or host.
 //!
 //! What every API shares is written by hand once: Altegio's two-token `Authorization`
 //! header, one [`Error`] for every failure, lenient types for the PHP-style wire format
@@ -133,7 +144,8 @@
 //! # Webhooks
 //!
 //! Altegio POSTs one JSON event per change to the URLs of a location's webhook settings
-//! (`get_webhook_settings` / `update_webhook_settings`, area `webhooks`).
+//! (`get_event_notification_settings` / `update_event_notification_settings` of the
+//! Developer Tools client).
 //! [`webhook::WebhookEvent::parse`] types the event by `resource` ([`webhook::Payload`]:
 //! appointment, client, team member, service, product, goods operation, financial
 //! transaction, location), accepts partial payloads, and keeps unknown resources as raw
@@ -252,6 +264,12 @@
 #[cfg(altegio_b2b)]
 #[cfg_attr(docsrs, doc(cfg(feature = "b2b")))]
 pub mod b2b;
+#[cfg(altegio_booking)]
+#[cfg_attr(docsrs, doc(cfg(feature = "booking")))]
+pub mod booking;
+#[cfg(altegio_devtools)]
+#[cfg_attr(docsrs, doc(cfg(feature = "devtools")))]
+pub mod devtools;
 #[cfg(feature = "schemars")]
 mod json_schema;
 mod runtime;
@@ -266,9 +284,10 @@ pub mod wire;
 /// The B2B API's client, the one most integrations start with (also `altegio::b2b::Client`).
 #[cfg(altegio_b2b)]
 #[cfg_attr(docsrs, doc(cfg(feature = "b2b")))]
-pub use b2b::{Client, ClientBuilder};
+pub use b2b::Client;
 pub use progenitor_client::{ByteStream, ResponseValue};
 pub use runtime::Operation;
+pub use runtime::builder::{ApiClient, ClientBuilder};
 pub use runtime::config::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT};
 pub use runtime::error::{ApiErrorBody, Error, ErrorKind, Result};
 /// The rate limiter shared through Redis (feature `redis`).

@@ -8,7 +8,8 @@
 //!    per message ([`SmsSendResult::accepted`] or [`SmsSendResult::rejected`]), or refuses
 //!    the whole request with an [`SmsProviderError`] and its [`SmsProviderError::http_status`].
 //! 3. Later it reports each message's [`SmsDeliveryStatus`] to the request's
-//!    `delivery_callback_url` with `Client::report_sms_delivery`.
+//!    `delivery_callback_url` with `Client::report_sms_delivery` (a builder: `callback_url`,
+//!    `body`, then `send()`).
 
 pub use crate::b2b::generated::types::{
     SmsDestination, SmsFieldError, SmsProviderError, SmsProviderReply, SmsProviderRequest, SmsSendResult,
@@ -83,6 +84,9 @@ impl SmsProviderError {
 }
 
 #[cfg(feature = "notifications")]
+pub use report::ReportSmsDelivery;
+
+#[cfg(feature = "notifications")]
 mod report {
     use crate::b2b::generated::{Client, types};
     use crate::{Error, ResponseValue, Result};
@@ -102,21 +106,15 @@ mod report {
         /// client's base URL, or plain `http` to loopback. Anything else is refused
         /// without sending. A report is a write: it is not retried once it may have
         /// reached the server.
+        ///
+        /// Set `callback_url` and `body`, then `send()`.
         #[cfg_attr(docsrs, doc(cfg(feature = "notifications")))]
-        pub async fn report_sms_delivery(
-            &self,
-            callback_url: &str,
-            reports: &types::SmsStatusReportList,
-        ) -> Result<ResponseValue<types::SuccessFlag>> {
-            let url = self.checked_callback(callback_url)?;
-            crate::runtime::pipeline::handwritten(
-                self,
-                "report_sms_delivery",
-                true,
-                crate::CallOptions::default(),
-                |http| http.post(url).json(reports),
-            )
-            .await
+        pub fn report_sms_delivery(&self) -> ReportSmsDelivery<'_> {
+            ReportSmsDelivery {
+                client: self,
+                callback_url: Err("callback_url was not initialized".into()),
+                body: Err("body was not initialized".into()),
+            }
         }
 
         fn checked_callback(&self, callback_url: &str) -> Result<url::Url> {
@@ -139,6 +137,53 @@ mod report {
                 )));
             }
             Ok(url)
+        }
+    }
+
+    /// The builder of [`Client::report_sms_delivery`].
+    #[cfg_attr(docsrs, doc(cfg(feature = "notifications")))]
+    #[derive(Debug, Clone)]
+    #[must_use = "a request builder does nothing until `.send().await`"]
+    pub struct ReportSmsDelivery<'a> {
+        client: &'a Client,
+        callback_url: std::result::Result<String, String>,
+        body: std::result::Result<types::SmsStatusReportList, String>,
+    }
+
+    impl ReportSmsDelivery<'_> {
+        /// The `delivery_callback_url` of the [`SmsProviderRequest`](super::SmsProviderRequest)
+        /// the messages came in. Required; checked before anything is sent.
+        pub fn callback_url(mut self, url: impl Into<String>) -> Self {
+            self.callback_url = Ok(url.into());
+            self
+        }
+
+        /// The statuses to report ([`types::SmsStatusReportList`], or anything that converts
+        /// into it). Required.
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: TryInto<types::SmsStatusReportList>,
+            V::Error: std::fmt::Display,
+        {
+            self.body =
+                value.try_into().map_err(|e| format!("conversion to `SmsStatusReportList` for body failed: {e}"));
+            self
+        }
+
+        /// Sends the report.
+        pub async fn send(self) -> Result<ResponseValue<types::SuccessFlag>> {
+            self.send_with(crate::CallOptions::default()).await
+        }
+
+        /// Sends the report with per-call options (a timeout, a deadline...).
+        pub async fn send_with(self, options: crate::CallOptions) -> Result<ResponseValue<types::SuccessFlag>> {
+            const OP: &str = "report_sms_delivery";
+            let invalid = |m: String| Error::invalid_request(m).with_operation(OP);
+            let callback_url = self.callback_url.map_err(invalid)?;
+            let body = self.body.map_err(invalid)?;
+            let url = self.client.checked_callback(&callback_url)?;
+            crate::runtime::pipeline::handwritten(self.client, OP, true, options, |http| http.post(url).json(&body))
+                .await
         }
     }
 }

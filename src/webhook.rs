@@ -10,11 +10,11 @@
 //!
 //! Altegio signs nothing. The documented practice is a secret in the webhook URL:
 //! [`WebhookSecret::url_for`] builds the URL to register (with
-//! `Client::update_webhook_settings`) and [`WebhookSecret::verify_uri`] checks an incoming
+//! `devtools::Client::update_event_notification_settings`) and [`WebhookSecret::verify_uri`] checks an incoming
 //! request in constant time.
 
 use crate::b2b::generated::types;
-use crate::runtime::error::{Error, ErrorKind, Result};
+use crate::runtime::error::{Error, ErrorKind, Result, json_error_without_values, mismatch};
 use crate::wire::FlexInt;
 use serde::Deserialize;
 use serde_json::Value;
@@ -89,6 +89,11 @@ pub enum Payload {
     FinancesOperation(Box<types::FinanceTransaction>),
     /// `company` (or `salon`): the location itself.
     Company(Box<types::Location>),
+    /// `loyalty_card`: a loyalty card (its balance changed, for example).
+    LoyaltyCard(Box<types::LoyaltyCard>),
+    /// `schedule`: the work schedule of the team member `resource_id` changed; Altegio
+    /// sends no data, so read the schedule to see what changed.
+    Schedule,
     /// A resource this crate does not know: `data` as sent.
     Unknown(Value),
 }
@@ -142,12 +147,7 @@ impl WebhookEvent {
             e
         };
         let raw: Value = serde_json::from_slice(body).map_err(|e| {
-            // A syntax error names a line and column only; a data error may quote a value.
-            let what = match e.classify() {
-                serde_json::error::Category::Data => mismatch(&e.to_string()),
-                _ => e.to_string(),
-            };
-            decode_error(format!("the webhook body is not JSON: {what}"), None)
+            decode_error(format!("the webhook body is not JSON: {}", json_error_without_values(&e)), None)
         })?;
         let envelope: Envelope = serde_path_to_error::deserialize(&raw).map_err(|e| {
             let path = e.path().to_string();
@@ -210,6 +210,8 @@ impl Payload {
             "good" => Payload::Good(typed(data)?),
             "finances_operation" => Payload::FinancesOperation(typed(data)?),
             "company" | "salon" => Payload::Company(typed(data)?),
+            "loyalty_card" => Payload::LoyaltyCard(typed(data)?),
+            "schedule" => Payload::Schedule,
             other => match other.strip_prefix("goods_operations_") {
                 Some(kind) => {
                     let kind = match kind {
@@ -226,46 +228,6 @@ impl Payload {
             },
         })
     }
-}
-
-/// serde's description of a mismatch without the values it quotes, which may be personal
-/// data: `invalid value: string "Ada", expected an integer` becomes `invalid value: string,
-/// expected an integer`. What serde says after `, expected` is the type's side, never input.
-fn mismatch(message: &str) -> String {
-    /// How serde names what it found (`Unexpected`), before the value it quotes.
-    const FOUND: &[&str] = &[
-        "boolean",
-        "integer",
-        "floating point",
-        "character",
-        "string",
-        "byte array",
-        "unit value",
-        "null",
-        "Option value",
-        "newtype struct",
-        "sequence",
-        "map",
-        "enum",
-        "unit variant",
-        "newtype variant",
-        "tuple variant",
-        "struct variant",
-    ];
-    let expected = message.rfind(", expected ").map_or("", |i| &message[i..]);
-    for kind in ["invalid type: ", "invalid value: "] {
-        if let Some(rest) = message.strip_prefix(kind) {
-            let found = rest.split(['"', '`', ',']).next().unwrap_or_default().trim();
-            let found = if FOUND.contains(&found) { found } else { "a value" };
-            return format!("{kind}{found}{expected}");
-        }
-    }
-    for kind in ["invalid length", "unknown variant", "unknown field", "missing field", "duplicate field"] {
-        if message.starts_with(kind) {
-            return format!("{kind}{expected}");
-        }
-    }
-    "a value does not fit its type".to_string()
 }
 
 /// The secret that proves a webhook came from Altegio: it is part of the URL registered

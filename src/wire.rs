@@ -56,6 +56,401 @@ impl IntoOptional<String> for &String {
 }
 
 // ---------------------------------------------------------------------------
+// From a reply to the body of its update
+// ---------------------------------------------------------------------------
+
+/// Why a reply could not become the body of its update: a field the body requires is
+/// missing from the reply, or a value does not fit the body's type (a start without an
+/// offset, an attendance code the request does not take).
+///
+/// It converts into [`crate::Error`] (kind [`InvalidRequest`](crate::ErrorKind::InvalidRequest),
+/// with the field as [`json_path`](crate::Error::json_path)), so `?` works in a function
+/// returning [`crate::Result`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReplyConversionError {
+    field: String,
+    reason: String,
+}
+
+impl ReplyConversionError {
+    /// An error about the value at hand; [`at`](Self::at) adds the field it was read from.
+    pub fn new(reason: impl Into<String>) -> Self {
+        ReplyConversionError { field: String::new(), reason: reason.into() }
+    }
+
+    /// The same error, read from the field `name` of an enclosing object.
+    pub fn at(mut self, name: &str) -> Self {
+        self.field = match (self.field.is_empty(), self.field.starts_with('[')) {
+            (true, _) => name.to_string(),
+            (false, true) => format!("{name}{}", self.field),
+            (false, false) => format!("{name}.{}", self.field),
+        };
+        self
+    }
+
+    /// The field, as a path in the reply's JSON (`services[1].id`); empty for the whole value.
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// What is wrong with it.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+}
+
+impl fmt::Display for ReplyConversionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "the reply cannot be resent as an update: {}", self.reason)
+        } else {
+            write!(f, "the reply cannot be resent as an update: `{}` {}", self.field, self.reason)
+        }
+    }
+}
+
+impl std::error::Error for ReplyConversionError {}
+
+impl From<ReplyConversionError> for crate::Error {
+    fn from(e: ReplyConversionError) -> Self {
+        let path = e.field.clone();
+        let err = crate::Error::invalid_request(e.to_string());
+        if path.is_empty() { err } else { err.with_json_path(path) }
+    }
+}
+
+/// A value of a request body built from the same value in a reply, whose types are
+/// lenient (`FlexInt`, `FlexString`...). The generator implements it for every update body
+/// whose schema carries `x-altegio-update-from` (with `TryFrom<&Reply>` for callers);
+/// the implementations here cover the wire types.
+///
+/// `Ok(None)` means the reply holds no value (an empty date such as `0000-00-00`).
+pub trait FromReply<R: ?Sized>: Sized {
+    /// The body's value for `reply`.
+    fn from_reply(reply: &R) -> Result<Option<Self>, ReplyConversionError>;
+}
+
+macro_rules! from_reply {
+    ($($body:ty, $reply:ty, |$v:ident| $e:expr;)*) => {$(
+        impl FromReply<$reply> for $body {
+            fn from_reply($v: &$reply) -> Result<Option<Self>, ReplyConversionError> {
+                $e
+            }
+        }
+    )*};
+}
+
+from_reply! {
+    i64, FlexInt, |v| Ok(Some(v.0));
+    i64, FlexString, |v| {
+        let t = v.0.trim();
+        if t.is_empty() { Ok(None) } else {
+            t.parse().map(Some).map_err(|_| ReplyConversionError::new(format!("holds `{t}`, not an integer")))
+        }
+    };
+    f64, FlexNumber, |v| Ok(Some(v.0));
+    f64, FlexInt, |v| Ok(Some(v.0 as f64));
+    String, FlexString, |v| Ok(Some(v.0.clone()));
+    String, FlexInt, |v| Ok(Some(v.0.to_string()));
+    String, FlexNumber, |v| Ok(Some(v.0.to_string()));
+    String, FlexDateTime, |v| Ok((!v.is_empty()).then(|| v.raw().to_string()));
+    bool, FlexBool, |v| Ok(Some(v.0));
+    Flag, FlexBool, |v| Ok(Some(Flag(v.0)));
+    Flag, FlexInt, |v| match v.0 {
+        0 | 1 => Ok(Some(Flag(v.0 == 1))),
+        n => Err(ReplyConversionError::new(format!("is {n}, not a 0/1 flag"))),
+    };
+    chrono::NaiveDate, FlexDateTime, |v| {
+        if v.is_empty() {
+            return Ok(None);
+        }
+        v.date().map(Some).ok_or_else(|| ReplyConversionError::new(format!("holds `{}`, not a date", v.raw())))
+    };
+    chrono::DateTime<chrono::FixedOffset>, FlexDateTime, |v| {
+        if v.is_empty() {
+            return Ok(None);
+        }
+        v.to_fixed().map(Some).ok_or_else(|| {
+            ReplyConversionError::new(format!("holds `{}`, not a date-time with a UTC offset", v.raw()))
+        })
+    };
+}
+
+/// Helpers of the conversions the generator writes (`x-altegio-update-from`); not meant
+/// to be called directly.
+#[doc(hidden)]
+pub mod reply {
+    use super::{FlexInt, FromReply, ReplyConversionError};
+
+    type R<T> = Result<T, ReplyConversionError>;
+
+    /// A field the body requires.
+    pub fn required<B, T>(value: Option<&T>, field: &str, convert: impl Fn(&T) -> R<Option<B>>) -> R<B> {
+        match value.map(&convert).transpose().map_err(|e| e.at(field))?.flatten() {
+            Some(v) => Ok(v),
+            None => Err(ReplyConversionError::new("is missing from the reply, and the update requires it").at(field)),
+        }
+    }
+
+    /// An optional field of the body.
+    pub fn optional<B, T>(value: Option<&T>, field: &str, convert: impl Fn(&T) -> R<Option<B>>) -> R<Option<B>> {
+        Ok(value.map(convert).transpose().map_err(|e| e.at(field))?.flatten())
+    }
+
+    /// A field the body leaves out when empty (a list, a map): the empty value when the
+    /// reply has none.
+    pub fn defaulted<B: Default, T>(value: Option<&T>, field: &str, convert: impl Fn(&T) -> R<Option<B>>) -> R<B> {
+        Ok(optional(value, field, convert)?.unwrap_or_default())
+    }
+
+    /// Every item of a list; an item without a value is an error.
+    pub fn each<B, T>(items: &[T], convert: impl Fn(&T) -> R<Option<B>>) -> R<Option<Vec<B>>> {
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match convert(item).map_err(|e| e.at(&format!("[{i}]")))? {
+                Some(v) => out.push(v),
+                None => return Err(ReplyConversionError::new("has no value").at(&format!("[{i}]"))),
+            }
+        }
+        Ok(Some(out))
+    }
+
+    /// The same type on both sides.
+    pub fn same<T: Clone>(value: &T) -> R<Option<T>> {
+        Ok(Some(value.clone()))
+    }
+
+    /// Through [`FromReply`].
+    pub fn convert<B: FromReply<T>, T: ?Sized>(value: &T) -> R<Option<B>> {
+        B::from_reply(value)
+    }
+
+    /// An integer code into a request enumeration (`Attendance`) that refuses codes it
+    /// does not list.
+    pub fn int_enum<B: TryFrom<i64>>(value: &FlexInt) -> R<Option<B>> {
+        B::try_from(value.0)
+            .map(Some)
+            .map_err(|_| ReplyConversionError::new(format!("is {}, which the request does not take", value.0)))
+    }
+
+    /// A documented value of a reply into the request's enumeration; an unknown one is an
+    /// error (the request would refuse it).
+    pub fn known<B: Clone>(value: &super::OrUnknown<B>) -> R<Option<B>> {
+        match value {
+            super::OrUnknown::Known(v) => Ok(Some(v.clone())),
+            super::OrUnknown::Unknown(v) => {
+                Err(ReplyConversionError::new(format!("is {v}, which the request does not take")))
+            }
+        }
+    }
+
+    /// Whether an integer field of the reply is present and above zero.
+    pub fn positive(value: Option<&FlexInt>) -> bool {
+        value.is_some_and(|v| v.0 > 0)
+    }
+
+    /// The whole value: a reply that holds no value is an error.
+    pub fn whole<B>(value: R<Option<B>>) -> R<B> {
+        value?.ok_or_else(|| ReplyConversionError::new("holds no value"))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// OrUnknown<T>
+// ---------------------------------------------------------------------------
+
+/// A documented enumeration in a reply, or a value this crate does not know yet, kept as
+/// sent: a new server value never breaks decoding. The generator wraps every enumeration
+/// a reply carries in it (requests keep the strict enumeration).
+///
+/// A number sent as a string (`"2"` for `2`) reads as the known value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OrUnknown<T> {
+    /// One of the documented values.
+    Known(T),
+    /// Anything else, as it came over the wire.
+    Unknown(Value),
+}
+
+impl<T> OrUnknown<T> {
+    /// The documented value, if it is one.
+    pub fn known(&self) -> Option<&T> {
+        match self {
+            OrUnknown::Known(v) => Some(v),
+            OrUnknown::Unknown(_) => None,
+        }
+    }
+
+    /// Takes the documented value out, if it is one.
+    pub fn into_known(self) -> Option<T> {
+        match self {
+            OrUnknown::Known(v) => Some(v),
+            OrUnknown::Unknown(_) => None,
+        }
+    }
+
+    /// Whether the value is not one this crate knows.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, OrUnknown::Unknown(_))
+    }
+}
+
+impl<T> From<T> for OrUnknown<T> {
+    fn from(v: T) -> Self {
+        OrUnknown::Known(v)
+    }
+}
+
+impl<T: Serialize> Serialize for OrUnknown<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            OrUnknown::Known(v) => v.serialize(s),
+            OrUnknown::Unknown(v) => v.serialize(s),
+        }
+    }
+}
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for OrUnknown<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(d)?;
+        if let Ok(v) = T::deserialize(&value) {
+            return Ok(OrUnknown::Known(v));
+        }
+        // PHP sends integer codes as strings too.
+        if let Some(n) = value.as_str().and_then(|s| s.trim().parse::<i64>().ok())
+            && let Ok(v) = T::deserialize(&Value::from(n))
+        {
+            return Ok(OrUnknown::Known(v));
+        }
+        Ok(OrUnknown::Unknown(value))
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl<T: schemars::JsonSchema> schemars::JsonSchema for OrUnknown<T> {
+    fn schema_name() -> String {
+        format!("OrUnknown_{}", T::schema_name())
+    }
+
+    fn json_schema(generator: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        // The documented values; any other value is accepted too.
+        let known = generator.subschema_for::<T>();
+        schemars::schema::SchemaObject {
+            subschemas: Some(Box::new(schemars::schema::SubschemaValidation {
+                any_of: Some(vec![known, schemars::schema::Schema::Bool(true)]),
+                ..Default::default()
+            })),
+            ..Default::default()
+        }
+        .into()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Request limits
+// ---------------------------------------------------------------------------
+
+/// Limits of a request body that its type cannot express (`minimum`, `maximum`,
+/// `multipleOf`, `minItems`, `maxItems` in the spec). The generator implements it for every
+/// body that has such limits, and an operation checks its body before sending: a body out
+/// of bounds fails with an `InvalidRequest` error naming the field, and nothing is sent.
+pub trait CheckLimits {
+    /// `Err` with a message naming the first field out of bounds.
+    fn check_limits(&self) -> Result<(), String>;
+}
+
+impl<T: CheckLimits> CheckLimits for Option<T> {
+    fn check_limits(&self) -> Result<(), String> {
+        self.as_ref().map_or(Ok(()), T::check_limits)
+    }
+}
+
+impl<T: CheckLimits> CheckLimits for Vec<T> {
+    fn check_limits(&self) -> Result<(), String> {
+        self.iter().try_for_each(T::check_limits)
+    }
+}
+
+/// Helpers of the checks the generator writes; not meant to be called directly.
+#[doc(hidden)]
+pub mod limits {
+    /// A number field, present or not.
+    pub trait Number {
+        /// The value, if there is one.
+        fn number(&self) -> Option<f64>;
+    }
+
+    impl Number for i64 {
+        fn number(&self) -> Option<f64> {
+            Some(*self as f64)
+        }
+    }
+
+    impl Number for f64 {
+        fn number(&self) -> Option<f64> {
+            Some(*self)
+        }
+    }
+
+    impl<T: Number> Number for Option<T> {
+        fn number(&self) -> Option<f64> {
+            self.as_ref().and_then(Number::number)
+        }
+    }
+
+    /// A list field, present or not.
+    pub trait Count {
+        /// How many items, if the list is there.
+        fn count(&self) -> Option<usize>;
+    }
+
+    impl<T> Count for Vec<T> {
+        fn count(&self) -> Option<usize> {
+            Some(self.len())
+        }
+    }
+
+    impl<T> Count for Option<Vec<T>> {
+        fn count(&self) -> Option<usize> {
+            self.as_ref().map(Vec::len)
+        }
+    }
+
+    /// `minimum`, `maximum` and `multipleOf` of a number.
+    pub fn number(
+        field: &str,
+        value: &impl Number,
+        minimum: Option<f64>,
+        maximum: Option<f64>,
+        multiple_of: Option<f64>,
+    ) -> Result<(), String> {
+        let Some(v) = value.number() else { return Ok(()) };
+        if let Some(min) = minimum.filter(|m| v < *m) {
+            return Err(format!("`{field}` is {v}, below the minimum {min}"));
+        }
+        if let Some(max) = maximum.filter(|m| v > *m) {
+            return Err(format!("`{field}` is {v}, above the maximum {max}"));
+        }
+        if let Some(step) = multiple_of.filter(|s| *s > 0.0 && (v / *s).fract() != 0.0) {
+            return Err(format!("`{field}` is {v}, not a multiple of {step}"));
+        }
+        Ok(())
+    }
+
+    /// `minItems` and `maxItems` of a list.
+    pub fn items(field: &str, value: &impl Count, min: Option<usize>, max: Option<usize>) -> Result<(), String> {
+        let Some(n) = value.count() else { return Ok(()) };
+        if let Some(min) = min.filter(|m| n < *m) {
+            return Err(format!("`{field}` has {n} item(s), at least {min} needed"));
+        }
+        if let Some(max) = max.filter(|m| n > *m) {
+            return Err(format!("`{field}` has {n} item(s), at most {max} allowed"));
+        }
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Flag
 // ---------------------------------------------------------------------------
 
@@ -888,6 +1283,59 @@ mod tests {
 
     fn de<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, serde_json::Error> {
         serde_json::from_value(v)
+    }
+
+    #[test]
+    fn reply_values_convert_into_request_values() {
+        assert_eq!(i64::from_reply(&FlexInt(7)), Ok(Some(7)));
+        assert_eq!(String::from_reply(&FlexInt(67345)), Ok(Some("67345".into())));
+        assert_eq!(Flag::from_reply(&FlexBool(true)), Ok(Some(Flag(true))));
+        assert!(Flag::from_reply(&FlexInt(2)).is_err(), "2 is not a flag");
+        assert_eq!(i64::from_reply(&FlexString("".into())), Ok(None));
+        assert!(i64::from_reply(&FlexString("+1 315".into())).is_err());
+        let day = chrono::NaiveDate::from_ymd_opt(1990, 4, 12);
+        assert_eq!(chrono::NaiveDate::from_reply(&FlexDateTime::new("1990-04-12")), Ok(day));
+        assert_eq!(chrono::NaiveDate::from_reply(&FlexDateTime::new("0000-00-00")), Ok(None));
+        let start = chrono::DateTime::<chrono::FixedOffset>::from_reply(&FlexDateTime::new("2026-09-21T15:00:00-0400"));
+        assert_eq!(start.unwrap().map(|d| d.to_rfc3339()).as_deref(), Some("2026-09-21T15:00:00-04:00"));
+        let local = chrono::DateTime::<chrono::FixedOffset>::from_reply(&FlexDateTime::new("2026-09-21 15:00:00"));
+        assert!(local.is_err(), "a time without an offset is never guessed");
+    }
+
+    #[test]
+    fn a_conversion_error_names_the_path_to_the_field() {
+        let items = [FlexInt(1), FlexInt(5)];
+        let r = reply::each(
+            &items,
+            |v: &FlexInt| if v.0 > 2 { Err(ReplyConversionError::new("too big")) } else { Ok(Some(v.0)) },
+        );
+        let e = r.unwrap_err().at("id").at("services");
+        assert_eq!(e.field(), "services.id[1]");
+        let e = reply::required::<i64, FlexInt>(None, "staff_id", reply::convert).unwrap_err();
+        assert_eq!(e.field(), "staff_id");
+        assert!(e.to_string().contains("`staff_id` is missing"), "{e}");
+        let err: crate::Error = e.into();
+        assert!(err.is_invalid_request());
+        assert_eq!(err.json_path(), Some("staff_id"));
+    }
+
+    #[test]
+    fn or_unknown_keeps_what_it_does_not_know() {
+        #[derive(Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Status {
+            NotPaid,
+            Paid,
+        }
+        assert_eq!(de::<OrUnknown<Status>>(json!("paid")).unwrap(), OrUnknown::Known(Status::Paid));
+        let odd = de::<OrUnknown<Status>>(json!("refunded")).unwrap();
+        assert_eq!(odd, OrUnknown::Unknown(json!("refunded")));
+        assert!(odd.is_unknown() && odd.known().is_none());
+        assert_eq!(serde_json::to_value(&odd).unwrap(), json!("refunded"));
+        assert_eq!(serde_json::to_value(OrUnknown::from(Status::NotPaid)).unwrap(), json!("not_paid"));
+        // An integer code sent as a string reads as the code.
+        assert_eq!(de::<OrUnknown<u8>>(json!("2")).unwrap(), OrUnknown::Known(2));
+        assert_eq!(de::<OrUnknown<u8>>(json!(null)).unwrap(), OrUnknown::Unknown(json!(null)));
     }
 
     #[test]

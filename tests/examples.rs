@@ -18,6 +18,8 @@ mod online_booking;
 mod quickstart;
 #[path = "../examples/sms_provider.rs"]
 mod sms_provider;
+#[path = "../examples/update_appointment.rs"]
+mod update_appointment;
 #[path = "../examples/webhook_receiver.rs"]
 mod webhook_receiver;
 
@@ -270,4 +272,26 @@ fn every_example_main_runs_against_the_mock() {
     if std::env::var_os("SMS_LISTEN").is_none() {
         sms_provider::main().unwrap();
     }
+}
+
+#[tokio::test]
+async fn read_an_appointment_change_its_comment_write_it_back() {
+    let mock = server().await;
+    let client = mock.client().unwrap();
+    let written = update_appointment::run(&client, 37532, 511202, "Window seat, please").await.unwrap();
+    assert!(written.is_some());
+    let sent = mock.requests_for(op::UPDATE_APPOINTMENT)[0].json().unwrap();
+    assert_eq!(sent["comment"], "Window seat, please");
+    // Everything else as read (the spec's example of get_appointment).
+    assert_eq!(sent["staff_id"], 55436);
+    assert_eq!(sent["datetime"], "2026-09-21T15:00:00-04:00");
+    assert_eq!(sent["seance_length"], 3600);
+    assert_eq!(sent["attendance"], 2);
+    assert_eq!(sent["custom_color"], "f44336");
+    assert_eq!(sent["record_labels"], json!(["67345"]));
+    assert_eq!(sent["services"], json!([{"id": 389045, "first_cost": 45.0, "discount": 0.0, "cost": 45.0}]));
+    assert_eq!(
+        sent["client"],
+        json!({"name": "Emily Carter", "phone": "+13155550142", "email": "emily.carter@example.com"})
+    );
 }

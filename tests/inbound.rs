@@ -6,7 +6,7 @@ mod common;
 use altegio::b2b::types::{SmsStatusReport, SmsStatusReportList};
 use altegio::sms::{SmsDeliveryStatus, SmsProviderRequest};
 use altegio::webhook::{GoodsOperation, Payload, WebhookEvent};
-use common::{PARTNER, USER, op, server, user_client};
+use common::{PARTNER, op, server, user_client};
 use serde_json::json;
 
 fn event(resource: &str, data: serde_json::Value) -> WebhookEvent {
@@ -57,7 +57,7 @@ fn every_known_resource_accepts_a_partial_or_empty_payload() {
 
 #[test]
 fn unknown_resources_keep_their_raw_data() {
-    let e = event("loyalty_card", json!({"id": 1, "nested": {"a": [1, "2"]}}));
+    let e = event("subscription_renewal", json!({"id": 1, "nested": {"a": [1, "2"]}}));
     assert!(matches!(&e.payload, Payload::Unknown(v) if v["nested"]["a"][1] == "2"));
     assert_eq!(e.raw()["data"]["nested"]["a"][0], 1);
     let e = event("goods_operations_future", json!({"id": 3}));
@@ -83,29 +83,31 @@ fn malformed_events_are_decode_errors_that_say_where() {
 #[tokio::test]
 async fn webhook_settings_round_trip_over_the_wire() {
     let mock = server().await;
-    let client = user_client(&mock);
-    let current = client.get_webhook_settings().location_id(4564).send().await.unwrap();
+    let client = mock.devtools_client().unwrap();
+    let current = client.get_event_notification_settings().location_id(4564).send().await.unwrap();
     let data = current.data.as_ref().unwrap();
     assert!(data.active.is_some_and(|a| a.get()));
-    assert_eq!(data.urls.len(), 1);
+    assert_eq!(data.urls.as_ref().map(Vec::len), Some(1));
 
-    let body = altegio::b2b::types::builder::WebhookSettingsWrite::default()
+    let body = altegio::devtools::types::builder::EventNotificationSettingsWrite::default()
         .urls(vec!["https://hooks.example.com/altegio?secret=Zr4pQ8vT2mW9xK1c".to_string()])
         .active(true)
         .record(true)
         .client(false);
-    client.update_webhook_settings().location_id(4564).body(body).send().await.unwrap();
-    let sent = &mock.requests_for(op::UPDATE_WEBHOOK_SETTINGS)[0];
+    client.update_event_notification_settings().location_id(4564).body(body).send().await.unwrap();
+    let sent = &mock.requests_for(altegio::devtools::operations::UPDATE_EVENT_NOTIFICATION_SETTINGS)[0];
     assert_eq!(sent.method, "POST");
     assert_eq!(sent.path, "/hooks_settings/4564");
-    assert_eq!(sent.header("authorization"), Some(format!("Bearer {PARTNER}, User {USER}").as_str()));
+    let (partner, user) = (altegio::mock::MOCK_PARTNER_TOKEN, altegio::mock::MOCK_USER_TOKEN);
+    assert_eq!(sent.header("authorization"), Some(format!("Bearer {partner}, User {user}").as_str()));
     assert_eq!(
         sent.json().unwrap(),
         json!({"urls": ["https://hooks.example.com/altegio?secret=Zr4pQ8vT2mW9xK1c"], "active": 1, "record": 1, "client": 0})
     );
     // Both calls need the user token.
-    let partner_only = common::partner_client(&mock);
-    assert!(partner_only.get_webhook_settings().location_id(4564).send().await.unwrap_err().is_invalid_request());
+    let partner_only = client.without_user_token();
+    let e = partner_only.get_event_notification_settings().location_id(4564).send().await.unwrap_err();
+    assert!(e.is_invalid_request(), "{e}");
 }
 
 #[test]
@@ -139,7 +141,13 @@ fn report() -> SmsStatusReportList {
 async fn delivery_reports_carry_the_partner_token_alone() {
     let mock = server().await;
     let client = user_client(&mock);
-    let reply = client.report_sms_delivery(&format!("{}/delivery/status", mock.url()), &report()).await.unwrap();
+    let reply = client
+        .report_sms_delivery()
+        .callback_url(format!("{}/delivery/status", mock.url()))
+        .body(report())
+        .send()
+        .await
+        .unwrap();
     assert!(reply.success.is_some_and(|s| s.get()));
     let sent = &mock.requests_for(op::GET_MESSAGE_STATUS_LIST)[0];
     assert_eq!(sent.header("authorization"), Some(format!("Bearer {PARTNER}").as_str()));
@@ -153,7 +161,13 @@ async fn delivery_reports_carry_the_partner_token_alone() {
         op::GET_MESSAGE_STATUS_LIST,
         altegio::mock::MockResponse::json(503, json!({"success": false, "meta": {"message": "busy"}})),
     );
-    let e = client.report_sms_delivery(&format!("{}/delivery/status", mock.url()), &report()).await.unwrap_err();
+    let e = client
+        .report_sms_delivery()
+        .callback_url(format!("{}/delivery/status", mock.url()))
+        .body(report())
+        .send()
+        .await
+        .unwrap_err();
     assert!(e.is_server_error());
     assert_eq!(mock.requests_for(op::GET_MESSAGE_STATUS_LIST).len(), 2);
 }
@@ -171,7 +185,7 @@ async fn the_partner_token_goes_to_no_foreign_callback() {
         "ftp://app.alteg.io/cb",
         "not a url",
     ] {
-        let e = client.report_sms_delivery(url, &report()).await.unwrap_err();
+        let e = client.report_sms_delivery().callback_url(url).body(report()).send().await.unwrap_err();
         assert!(e.is_invalid_request(), "{url}: {e:?}");
         assert!(!e.to_string().contains(PARTNER), "{e}");
     }

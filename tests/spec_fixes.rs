@@ -110,25 +110,12 @@ async fn a_standard_appointment_goes_out_with_its_five_required_fields() {
     let client = user_client(&mock);
     let start = chrono::DateTime::parse_from_rfc3339("2026-01-16T10:00:00-05:00").unwrap();
     // Leaving out any of staff_id, services, client, datetime or seance_length does not compile.
-    let standard = types::AppointmentStandard {
-        staff_id: 8886,
-        services: vec![types::AppointmentServiceInput { id: 331, first_cost: Some(25.0), discount: None, cost: None }],
-        client: client_input(),
-        datetime: start,
-        seance_length: 3600,
-        activity_id: None,
-        api_id: None,
-        attendance: Some(types::Attendance::try_from(2).unwrap()),
-        comment: Some("First visit".into()),
-        custom_color: None,
-        custom_fields: Default::default(),
-        email_remain_hours: None,
-        record_labels: Vec::new(),
-        save_if_busy: Some(false),
-        send_sms: None,
-        sms_remain_hours: None,
-        technical_break_duration: None,
-    };
+    let mut service = types::AppointmentServiceInput::new(331);
+    service.first_cost = Some(25.0);
+    let mut standard = types::AppointmentStandard::new(8886, vec![service], client_input(), start, 3600);
+    standard.attendance = Some(types::Attendance::try_from(2).unwrap());
+    standard.comment = Some("First visit".into());
+    standard.save_if_busy = Some(false);
     client.create_appointment().location_id(4564).body(standard).send().await.unwrap();
     let sent = mock.requests_for(op::CREATE_APPOINTMENT)[0].json().unwrap();
     assert_eq!(sent["staff_id"], 8886);
@@ -145,20 +132,8 @@ async fn a_standard_appointment_goes_out_with_its_five_required_fields() {
 async fn a_group_event_booking_goes_out_with_the_event_and_the_client() {
     let mock = server().await;
     let client = user_client(&mock);
-    let group = types::AppointmentGroupEvent {
-        activity_id: 5821,
-        client: client_input(),
-        api_id: None,
-        attendance: None,
-        comment: None,
-        custom_color: None,
-        custom_fields: Default::default(),
-        email_remain_hours: None,
-        record_labels: Vec::new(),
-        save_if_busy: None,
-        send_sms: Some(true),
-        sms_remain_hours: None,
-    };
+    let mut group = types::AppointmentGroupEvent::new(5821, client_input());
+    group.send_sms = Some(true);
     client.update_appointment().location_id(4564).record_id(29614361).body(group).send().await.unwrap();
     let sent = mock.requests_for(op::UPDATE_APPOINTMENT)[0].json().unwrap();
     assert_eq!(

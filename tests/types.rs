@@ -110,3 +110,62 @@ async fn a_raw_request_reaches_paths_the_spec_lacks_through_the_same_pipeline() 
     assert_eq!(sent.path, "/company/..%2F..%2Fauth/thing");
     assert_eq!(sent.json().unwrap(), serde_json::json!({"a": 1}));
 }
+
+#[tokio::test]
+async fn a_reply_enumeration_keeps_a_value_it_does_not_list() {
+    use altegio::mock::MockResponse;
+    use altegio::wire::OrUnknown;
+    let server = server().await;
+    let client = server.client().unwrap();
+    let example: serde_json::Value = serde_json::from_str(op::GET_APPOINTMENT.example.unwrap()).unwrap();
+    let mut data = example["data"].clone();
+    data["attendance"] = serde_json::json!(7);
+    data["visit_attendance"] = serde_json::json!("-1");
+    server.respond(op::GET_APPOINTMENT, MockResponse::json(200, serde_json::json!({"success": true, "data": data})));
+    // A code Altegio may add one day does not break the reply; a code as a string still reads.
+    let appointment = client.get_appointment().location_id(1).record_id(2).send().await.unwrap().into_inner();
+    let appointment = appointment.data.unwrap();
+    assert_eq!(appointment.attendance, Some(OrUnknown::Unknown(serde_json::json!(7))));
+    let no_show = appointment.visit_attendance.as_ref().and_then(|a| a.known()).map(|a| **a);
+    assert_eq!(no_show, Some(-1));
+    // It goes back out as it came.
+    assert_eq!(serde_json::to_value(&appointment).unwrap()["attendance"], 7);
+    // A request takes only the documented codes: resending the unknown one is refused, by name.
+    let err = types::AppointmentStandard::try_from(&appointment).unwrap_err();
+    assert_eq!(err.field(), "attendance", "{err}");
+    // In requests the enumeration stays strict.
+    assert!(
+        serde_json::from_value::<types::AppointmentAttendanceUpdate>(serde_json::json!({"attendance": 7})).is_err()
+    );
+}
+
+#[tokio::test]
+async fn request_limits_are_checked_before_sending() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    // "At least one location": an empty list is refused, naming the field; nothing is sent.
+    let body = types::UserRemoveFromLocations { user_company_links: Vec::new() };
+    let err = client.remove_user_from_locations().location_id(1).user_id(2).body(body).send().await.unwrap_err();
+    assert!(err.is_invalid_request(), "{err:?}");
+    assert!(err.message().unwrap_or_default().contains("`user_company_links` has 0 item(s), at least 1"), "{err}");
+    // The break is whole 5-minute steps up to an hour, also inside an alternative shape.
+    let start: chrono::DateTime<chrono::FixedOffset> = "2026-09-21T15:00:00-04:00".parse().unwrap();
+    let mut appointment = types::AppointmentStandard::new(
+        5,
+        vec![types::AppointmentServiceInput::new(1)],
+        Default::default(),
+        start,
+        3600,
+    );
+    appointment.technical_break_duration = Some(450);
+    let err = client.create_appointment().location_id(1).body(appointment.clone()).send().await.unwrap_err();
+    assert!(err.message().unwrap_or_default().contains("`technical_break_duration` is 450, not a multiple of 300"));
+    appointment.technical_break_duration = Some(3900);
+    let err = client.create_appointment().location_id(1).body(appointment.clone()).send().await.unwrap_err();
+    assert!(err.message().unwrap_or_default().contains("above the maximum 3600"), "{err}");
+    assert!(server.requests().is_empty(), "nothing was sent");
+    // Within the limits it goes out.
+    appointment.technical_break_duration = Some(600);
+    client.create_appointment().location_id(1).body(appointment).send().await.unwrap();
+    assert_eq!(server.requests_for(op::CREATE_APPOINTMENT).len(), 1);
+}

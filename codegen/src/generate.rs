@@ -71,10 +71,12 @@ pub fn generate(spec: &Spec, doc: &Value, settings: &Settings) -> Result<String,
         pointer: String::new(),
         message: format!("progenitor produced code that does not parse: {e}"),
     })?;
-    crate::postprocess::apply(&mut file, doc, &builder_roots(doc), settings_in).map_err(|message| SpecError {
-        file: spec.root_file.clone(),
-        pointer: String::new(),
-        message,
+    // A rewrite's error `at <JSON pointer>: <message>` names the file that declared it.
+    crate::postprocess::apply(&mut file, doc, &builder_roots(doc), settings_in).map_err(|message| {
+        match message.strip_prefix("at ").and_then(|m| m.split_once(": ")) {
+            Some((pointer, m)) if pointer.starts_with('/') => spec.error(pointer, m),
+            _ => SpecError { file: spec.root_file.clone(), pointer: String::new(), message },
+        }
     })?;
     Ok(prettyplease::unparse(&file))
 }

@@ -30,8 +30,14 @@ pub struct Operation {
     pub area: String,
     /// The summary.
     pub summary: String,
-    /// Whether the user token is required (`BearerPartnerUser`).
+    /// Whether a user token is required: every security alternative of the operation
+    /// names a user scheme (`BearerPartnerUser`, the B2B staff user, or
+    /// `BearerPartnerBookingUser`, the online-booking end customer). An operation that also
+    /// lists `BearerPartner` alone takes the user token when the client has one.
     pub needs_user: bool,
+    /// The operation's own server (`servers[0].url` on the operation), when it is not the
+    /// document's: some Developer Tools calls live on `https://app.alteg.io`.
+    pub server: Option<String>,
     /// Sent with the partner token alone even when the client holds a user token
     /// (`x-altegio-partner-only: true`): login, and reports to a partner's callback.
     pub partner_only: bool,
@@ -55,6 +61,12 @@ pub struct Operation {
     pub handwritten: bool,
     /// The official documentation page, when known (`externalDocs.url`).
     pub docs_url: Option<String>,
+}
+
+/// Whether a security scheme sends a user token besides the partner token
+/// (`BearerPartnerUser`, `BearerPartnerBookingUser`).
+pub fn is_user_scheme(name: &str) -> bool {
+    name.starts_with("BearerPartner") && name.ends_with("User")
 }
 
 /// One parameter of an operation (path-level and operation-level, `$ref` resolved).
@@ -156,9 +168,13 @@ pub fn operations(doc: &Value) -> Vec<Operation> {
                 .unwrap_or_default()
                 .to_string();
             let security = op.get("security").or_else(|| doc.get("security"));
-            let needs_user = security
-                .and_then(Value::as_array)
-                .is_some_and(|reqs| reqs.iter().any(|r| r.get("BearerPartnerUser").is_some()));
+            let needs_user = security.and_then(Value::as_array).is_some_and(|reqs| {
+                !reqs.is_empty()
+                    && reqs
+                        .iter()
+                        .all(|r| r.as_object().is_some_and(|schemes| schemes.keys().any(|k| is_user_scheme(k))))
+            });
+            let server = op.pointer("/servers/0/url").and_then(Value::as_str).map(str::to_string);
             let (status, example, may_be_empty) = success_response(op)
                 .map(|(code, resp)| {
                     let ex = resp
@@ -178,6 +194,7 @@ pub fn operations(doc: &Value) -> Vec<Operation> {
                 tag,
                 summary: str_of(op, "summary").to_string(),
                 needs_user,
+                server,
                 partner_only: flag("x-altegio-partner-only"),
                 mass_mailing_filters: op
                     .get("x-altegio-mass-mailing")

@@ -39,6 +39,10 @@ pub fn operations_table(
         let (user, status, deprecated, handwritten) = (op.needs_user, op.status, op.deprecated, op.handwritten);
         let (partner_only, mock_partner, may_be_empty) = (op.partner_only, op.partner_token_accepted, op.may_be_empty);
         let filters = &op.mass_mailing_filters;
+        let server = match &op.server {
+            Some(url) => quote!(Some(#url)),
+            None => quote!(None),
+        };
         let example = match (&op.example, with_examples) {
             (Some(ex), true) => quote!(Some(#ex)),
             _ => quote!(None),
@@ -49,6 +53,7 @@ pub fn operations_table(
                 needs_user_token: #user, partner_only: #partner_only, mass_mailing_filters: &[#(#filters),*],
                 success_status: #status, deprecated: #deprecated, handwritten: #handwritten,
                 example: #example, partner_token_accepted: #mock_partner, may_be_empty: #may_be_empty,
+                server: #server,
             }
         }
     });
@@ -106,6 +111,8 @@ pub fn spec_schemas(doc: &Value) -> Result<String, String> {
     }
     unparse(quote! {
         pub(crate) static SPEC_REQUEST_SCHEMAS: &[(&str, &str)] = &[#(#requests),*];
+        // The wire types' schemas are the same in every API; the crate reads one API's.
+        #[allow(dead_code)]
         pub(crate) static QUIRK_SCHEMAS: &[(&str, &str)] = &[#(#quirks),*];
     })
 }
@@ -246,9 +253,14 @@ pub fn sample_json(doc: &Value, schema: &Value, depth: usize) -> Value {
             Value::Object(out)
         }
         Some("object") => json!({}),
-        Some("array") => json!([]),
-        Some("integer") => json!(7),
-        Some("number") => json!(7.5),
+        // Within the schema's limits, which the client checks before sending.
+        Some("array") => {
+            let n = schema.get("minItems").and_then(Value::as_u64).unwrap_or(0) as usize;
+            let item = schema.get("items").map_or(Value::Null, |i| sample_json(doc, i, depth + 1));
+            Value::Array(vec![item; n])
+        }
+        Some("integer") => json!(within_limits(schema, 7.0) as i64),
+        Some("number") => json!(within_limits(schema, 7.5)),
         Some("boolean") => json!(true),
         Some("string") => match schema.get("format").and_then(Value::as_str) {
             Some("date") => json!("2026-01-15"),
@@ -257,4 +269,18 @@ pub fn sample_json(doc: &Value, schema: &Value, depth: usize) -> Value {
         },
         _ => Value::Null,
     }
+}
+
+/// `value` moved into the schema's `minimum`..`maximum`, on a `multipleOf` step.
+fn within_limits(schema: &Value, value: f64) -> f64 {
+    let min = schema.get("minimum").and_then(Value::as_f64);
+    let max = schema.get("maximum").and_then(Value::as_f64);
+    let mut v = value.clamp(min.unwrap_or(f64::MIN), max.unwrap_or(f64::MAX));
+    if let Some(step) = schema.get("multipleOf").and_then(Value::as_f64).filter(|s| *s > 0.0) {
+        v = (v / step).floor() * step;
+        if min.is_some_and(|m| v < m) {
+            v += step;
+        }
+    }
+    v
 }

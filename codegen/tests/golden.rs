@@ -183,3 +183,61 @@ fn a_path_declared_twice_names_both_files() {
     golden("duplicate_path", "error.txt", &e);
     assert!(e.contains("areas/t.yaml") && e.contains("/paths/~1a") && e.contains("already declared"), "{e}");
 }
+
+#[test]
+fn update_bodies_convert_from_the_reply() {
+    let out = generated("update_from");
+    golden("update_from", "client.rs", &out.client);
+    let code = &squash(&out.client);
+    for pair in ["FromReply<Pet> for PetUpdate", "FromReply<Pet> for PetAdoption", "FromReply<Pet> for PetReplace"] {
+        assert!(code.contains(&squash(&format!("impl crate::wire::{pair}"))), "{pair}");
+    }
+    assert!(code.contains(&squash("impl ::std::convert::TryFrom<&Pet> for PetUpdate")), "TryFrom for callers");
+    assert!(code.contains(&squash("impl crate::wire::FromReply<PetToy> for PetToyInput")), "a nested body type");
+    // Same name, lenient type resolved; a required field; a rename; a list path; a skipped field.
+    assert!(code.contains(&squash(
+        "weight: crate::wire::reply::optional(value.weight.as_ref(), \"weight\", crate::wire::reply::convert,)?"
+    )));
+    assert!(code.contains(&squash(
+        "born: crate::wire::reply::required(value.born.as_ref(), \"born\", crate::wire::reply::convert,)?"
+    )));
+    assert!(code.contains(&squash("tag: crate::wire::reply::optional(value.label.as_ref(), \"label\"")), "renamed");
+    assert!(
+        code.contains(&squash("value.owners.as_ref(), \"owners\", |items| crate::wire::reply::each(items,")),
+        "a path"
+    );
+    assert!(code.contains(&squash(
+        "legs: crate::wire::reply::optional(value.legs.as_ref(), \"legs\", crate::wire::reply::int_enum,)?"
+    )));
+    assert!(code.contains(&squash(
+        "kind: crate::wire::reply::optional(value.kind.as_ref(), \"kind\", crate::wire::reply::known,)?"
+    )));
+    // Enumerations in the reply keep unknown values; the body's stay strict.
+    assert!(code.contains(&squash("pub kind: ::std::option::Option<crate::wire::OrUnknown<PetKind>>,")), "reply enum");
+    assert!(code.contains(&squash("pub status: ::std::option::Option<crate::wire::OrUnknown<PetStatus>>,")), "string");
+    assert!(code.contains(&squash("pub kind: ::std::option::Option<PetKind>,")), "request enum");
+    // Limits: the body's own, through the alternative shapes, checked in send_raw.
+    assert!(code.contains(&squash(
+        "crate::wire::limits::number(\"weight\", &self.weight, ::std::option::Option::Some(0f64), ::std::option::Option::Some(200f64), ::std::option::Option::None,)?;"
+    )));
+    assert!(code.contains(&squash("Self::Update(v) => crate::wire::CheckLimits::check_limits(v)")), "{code}");
+    assert!(code.contains(&squash("crate::wire::CheckLimits::check_limits(&body).map_err(Error::InvalidRequest)?;")));
+    assert!(code.contains(&squash("value.toy.as_ref().and_then(|v| v.value())")), "OrEmpty peeled");
+    assert!(code.contains(&squash("notify: ::std::default::Default::default()")), "skipped");
+    assert!(code.contains(&squash("if crate::wire::reply::positive(value.shelter_id.as_ref())")), "the shape chosen");
+    // x-altegio-constructor: the required fields as parameters in the schema's order, a string
+    // through Into.
+    assert!(code.contains(&squash(
+        "pub fn new(name: impl ::std::convert::Into<::std::string::String>, born: ::chrono::DateTime<::chrono::FixedOffset>,) -> Self"
+    )));
+    assert!(code.contains(&squash("weight: ::std::default::Default::default(),")), "optional fields left out");
+}
+
+#[test]
+fn an_update_field_without_a_source_names_the_file_and_schema() {
+    let e = error("update_from_unmapped");
+    golden("update_from_unmapped", "error.txt", &e);
+    assert!(e.contains("areas/pets.yaml"), "{e}");
+    assert!(e.contains("/components/schemas/PetUpdate"), "{e}");
+    assert!(e.contains("`nickname`"), "{e}");
+}

@@ -10,6 +10,8 @@ use altegio::mock::MockServer;
 pub struct Target {
     pub client: Client,
     pub mock: Option<MockServer>,
+    partner: String,
+    user: Option<String>,
 }
 
 impl Target {
@@ -22,6 +24,18 @@ impl Target {
     /// must never create data by accident.
     pub fn may_write(&self) -> bool {
         self.is_mock() || env("ALTEGIO_ALLOW_WRITES").as_deref() == Some("1")
+    }
+
+    /// A Developer Tools client with the same tokens, for the same target.
+    pub fn devtools(&self) -> altegio::Result<altegio::devtools::Client> {
+        let mut builder = altegio::devtools::Client::builder(&self.partner);
+        if let Some(user) = &self.user {
+            builder = builder.user_token(user);
+        }
+        if let Some(mock) = &self.mock {
+            builder = builder.base_url(mock.url()).app_url(mock.url());
+        }
+        builder.build()
     }
 }
 
@@ -36,18 +50,19 @@ pub async fn connect() -> Result<Target, Box<dyn std::error::Error>> {
     match env("ALTEGIO_PARTNER_TOKEN") {
         Some(partner) => {
             println!("Talking to production ({}).", altegio::b2b::PRODUCTION_URL);
-            let mut builder = Client::builder(partner);
-            if let Some(user) = env("ALTEGIO_USER_TOKEN") {
+            let user = env("ALTEGIO_USER_TOKEN");
+            let mut builder = Client::builder(&partner);
+            if let Some(user) = &user {
                 builder = builder.user_token(user);
             }
-            Ok(Target { client: builder.build()?, mock: None })
+            Ok(Target { client: builder.build()?, mock: None, partner, user })
         }
         None => {
             let mock = MockServer::start().await?;
             println!("No ALTEGIO_PARTNER_TOKEN: using the embedded mock server at {}", mock.url());
-            let client =
-                Client::builder("demo-partner-token").user_token("demo-user-token").base_url(mock.url()).build()?;
-            Ok(Target { client, mock: Some(mock) })
+            let (partner, user) = ("demo-partner-token".to_string(), "demo-user-token".to_string());
+            let client = Client::builder(&partner).user_token(&user).base_url(mock.url()).build()?;
+            Ok(Target { client, mock: Some(mock), partner, user: Some(user) })
         }
     }
 }

@@ -12,25 +12,13 @@
 
 mod auth;
 mod client;
-mod hooks;
 mod multipart;
 pub mod operations;
 mod raw;
 
-#[allow(
-    missing_docs,
-    unused_imports,
-    dead_code,
-    private_interfaces,
-    clippy::all,
-    clippy::pedantic,
-    rustdoc::all,
-    irrefutable_let_patterns
-)]
-pub(crate) mod generated {
-    include!(concat!(env!("OUT_DIR"), "/b2b.rs"));
-}
+crate::runtime::hooks::generated_module!("b2b");
 
+pub(crate) use crate::runtime::hooks::Context;
 pub use crate::runtime::paginate::{Page, Paged, paginate};
 pub use client::{ClientBuilder, PRODUCTION_URL};
 pub use generated::Client;
@@ -38,9 +26,20 @@ pub use generated::Client;
 pub use generated::builder as requests;
 /// The request and response types of the B2B spec.
 pub use generated::types;
-pub(crate) use hooks::Context;
+#[cfg(feature = "clients")]
+pub use multipart::UploadClientFile;
+#[cfg(feature = "utilities")]
+pub use multipart::{DeleteImage, UploadImage};
 pub use multipart::{ImageTarget, Upload};
 pub use raw::{RAW_REQUEST, RawRequest};
+
+/// What the runtime knows of the B2B API.
+pub(crate) static API: crate::runtime::hooks::Api = crate::runtime::hooks::Api {
+    find: operations::find,
+    user_hint: "use the client `Client::login` returns, or `Client::with_user_token`",
+};
+
+crate::runtime::hooks::api_client!(generated::Client, &API, PRODUCTION_URL);
 
 /// Altegio's rate limits for one IP address: 5 requests per second and 200 per minute,
 /// what [`crate::RateLimiter::shared`] enforces.

@@ -52,45 +52,201 @@ pub struct ImageTarget {
     pub location_id: Option<i64>,
 }
 
+/// Records the first failed conversion of a setter, as generated builders do.
+#[cfg_attr(not(any(feature = "clients", feature = "utilities")), allow(dead_code))]
+fn id_of<V: TryInto<i64>>(value: V, name: &str) -> std::result::Result<i64, String> {
+    value.try_into().map_err(|_| format!("conversion to `i64` for {name} failed"))
+}
+
+#[cfg(any(feature = "clients", feature = "utilities"))]
+pub use calls::*;
+
 #[cfg(any(feature = "clients", feature = "utilities"))]
 mod calls {
     use super::*;
-    use crate::ResponseValue;
     use crate::b2b::generated::{Client, types};
+    use crate::{CallOptions, Error, ResponseValue};
     use reqwest::multipart::Form;
+
+    fn unset(name: &str) -> std::result::Result<i64, String> {
+        Err(format!("{name} was not initialized"))
+    }
 
     impl Client {
         /// Uploads a document to a client's card
-        /// (`POST /company/{location_id}/clients/files/{client_id}`, multipart field `file`).
-        /// The reply lists every file of the client. Needs the user token.
+        /// (`POST /company/{location_id}/clients/files/{client_id}`, multipart field `file`):
+        /// set `location_id`, `client_id` and `file`, then `send()`. The reply lists every
+        /// file of the client. Needs the user token.
         #[cfg(feature = "clients")]
         #[cfg_attr(docsrs, doc(cfg(feature = "clients")))]
-        pub async fn upload_client_file(
+        pub fn upload_client_file(&self) -> UploadClientFile<'_> {
+            UploadClientFile {
+                client: self,
+                location_id: unset("location_id"),
+                client_id: unset("client_id"),
+                file: None,
+            }
+        }
+
+        /// Uploads an image (`POST /images/{entity}`, multipart field `image`), optionally
+        /// attaching it to a team member or a service at once: set `entity` and `image`
+        /// (and a target), then `send()`. Needs the user token.
+        #[cfg(feature = "utilities")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "utilities")))]
+        pub fn upload_image(&self) -> UploadImage<'_> {
+            UploadImage { client: self, entity: None, image: None, target: Ok(ImageTarget::default()) }
+        }
+
+        /// Deletes an image group (`DELETE /images/{entity}` with a multipart body holding
+        /// `image_group_id`): set `entity` and `image_group_id`, then `send()`. Needs the
+        /// user token.
+        #[cfg(feature = "utilities")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "utilities")))]
+        pub fn delete_image(&self) -> DeleteImage<'_> {
+            DeleteImage { client: self, entity: None, image_group_id: unset("image_group_id") }
+        }
+
+        /// Sends a multipart request the way generated operations are sent.
+        async fn multipart<T: serde::de::DeserializeOwned>(
             &self,
-            location_id: i64,
-            client_id: i64,
-            file: &Upload,
-        ) -> Result<ResponseValue<types::ClientFileListResponse>> {
+            operation_id: &'static str,
+            method: reqwest::Method,
+            path: &str,
+            form: Form,
+            options: CallOptions,
+        ) -> Result<ResponseValue<T>> {
+            let url = format!("{}{path}", self.baseurl());
+            crate::runtime::pipeline::handwritten(self, operation_id, false, options, |http| {
+                http.request(method, url).multipart(form)
+            })
+            .await
+        }
+    }
+
+    /// A value a builder needs: the setter's error, or "not initialized", is the error of
+    /// `send()`, before anything is sent.
+    fn need<T>(value: std::result::Result<T, String>, operation: &'static str) -> Result<T> {
+        value.map_err(|m| Error::invalid_request(m).with_operation(operation))
+    }
+
+    /// The builder of [`Client::upload_client_file`].
+    #[cfg(feature = "clients")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "clients")))]
+    #[derive(Debug, Clone)]
+    #[must_use = "a request builder does nothing until `.send().await`"]
+    pub struct UploadClientFile<'a> {
+        client: &'a Client,
+        location_id: std::result::Result<i64, String>,
+        client_id: std::result::Result<i64, String>,
+        file: Option<Upload>,
+    }
+
+    #[cfg(feature = "clients")]
+    impl UploadClientFile<'_> {
+        /// Location id. Required (path parameter `location_id`).
+        pub fn location_id<V: TryInto<i64>>(mut self, value: V) -> Self {
+            self.location_id = id_of(value, "location_id");
+            self
+        }
+
+        /// Client id. Required (path parameter `client_id`).
+        pub fn client_id<V: TryInto<i64>>(mut self, value: V) -> Self {
+            self.client_id = id_of(value, "client_id");
+            self
+        }
+
+        /// The document, sent as the multipart field `file`. Required.
+        pub fn file(mut self, file: Upload) -> Self {
+            self.file = Some(file);
+            self
+        }
+
+        /// Sends the request.
+        pub async fn send(self) -> Result<ResponseValue<types::ClientFileListResponse>> {
+            self.send_with(CallOptions::default()).await
+        }
+
+        /// Sends the request with per-call options (a timeout, a deadline...).
+        pub async fn send_with(self, options: CallOptions) -> Result<ResponseValue<types::ClientFileListResponse>> {
+            const OP: &str = "upload_client_file";
+            let location_id = need(self.location_id, OP)?;
+            let client_id = need(self.client_id, OP)?;
+            let file = need(self.file.ok_or_else(|| "file was not initialized".to_string()), OP)?;
             let path = format!(
                 "/company/{}/clients/files/{}",
                 crate::runtime::encode_path(&location_id.to_string()),
                 crate::runtime::encode_path(&client_id.to_string())
             );
-            let form = Form::new().part("file", file.part()?);
-            self.multipart("upload_client_file", reqwest::Method::POST, &path, form).await
+            let form = Form::new().part("file", file.part().map_err(|e| e.with_operation(OP))?);
+            self.client.multipart(OP, reqwest::Method::POST, &path, form, options).await
+        }
+    }
+
+    /// The builder of [`Client::upload_image`].
+    #[cfg(feature = "utilities")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "utilities")))]
+    #[derive(Debug, Clone)]
+    #[must_use = "a request builder does nothing until `.send().await`"]
+    pub struct UploadImage<'a> {
+        client: &'a Client,
+        entity: Option<String>,
+        image: Option<Upload>,
+        target: std::result::Result<ImageTarget, String>,
+    }
+
+    #[cfg(feature = "utilities")]
+    impl UploadImage<'_> {
+        /// What the image is for (`team_member`, `service`...). Required (path parameter `entity`).
+        pub fn entity(mut self, entity: impl Into<String>) -> Self {
+            self.entity = Some(entity.into());
+            self
         }
 
-        /// Uploads an image (`POST /images/{entity}`, multipart field `image`), optionally
-        /// attaching it to a team member or a service at once. Needs the user token.
-        #[cfg(feature = "utilities")]
-        #[cfg_attr(docsrs, doc(cfg(feature = "utilities")))]
-        pub async fn upload_image(
-            &self,
-            entity: &str,
-            image: &Upload,
-            target: &ImageTarget,
-        ) -> Result<ResponseValue<types::UtilityImageUploadResponse>> {
-            let mut form = Form::new().part("image", image.part()?);
+        /// The image, sent as the multipart field `image`. Required.
+        pub fn image(mut self, image: Upload) -> Self {
+            self.image = Some(image);
+            self
+        }
+
+        /// Where to attach the image at once, all at a time.
+        pub fn target(mut self, target: ImageTarget) -> Self {
+            self.target = Ok(target);
+            self
+        }
+
+        /// Attach to this team member (form field `master_id`). Optional.
+        pub fn team_member_id<V: TryInto<i64>>(mut self, value: V) -> Self {
+            let id = id_of(value, "team_member_id");
+            self.target = self.target.and_then(|t| Ok(ImageTarget { team_member_id: Some(id?), ..t }));
+            self
+        }
+
+        /// Attach to this service (form field `service_id`), with [`location_id`](Self::location_id). Optional.
+        pub fn service_id<V: TryInto<i64>>(mut self, value: V) -> Self {
+            let id = id_of(value, "service_id");
+            self.target = self.target.and_then(|t| Ok(ImageTarget { service_id: Some(id?), ..t }));
+            self
+        }
+
+        /// The location of that service (form field `company_id`). Optional.
+        pub fn location_id<V: TryInto<i64>>(mut self, value: V) -> Self {
+            let id = id_of(value, "location_id");
+            self.target = self.target.and_then(|t| Ok(ImageTarget { location_id: Some(id?), ..t }));
+            self
+        }
+
+        /// Sends the request.
+        pub async fn send(self) -> Result<ResponseValue<types::UtilityImageUploadResponse>> {
+            self.send_with(CallOptions::default()).await
+        }
+
+        /// Sends the request with per-call options (a timeout, a deadline...).
+        pub async fn send_with(self, options: CallOptions) -> Result<ResponseValue<types::UtilityImageUploadResponse>> {
+            const OP: &str = "upload_image";
+            let entity = need(self.entity.ok_or_else(|| "entity was not initialized".to_string()), OP)?;
+            let image = need(self.image.ok_or_else(|| "image was not initialized".to_string()), OP)?;
+            let target = need(self.target, OP)?;
+            let mut form = Form::new().part("image", image.part().map_err(|e| e.with_operation(OP))?);
             for (name, value) in [
                 ("master_id", target.team_member_id),
                 ("service_id", target.service_id),
@@ -100,38 +256,49 @@ mod calls {
                     form = form.text(name, v.to_string());
                 }
             }
-            let path = format!("/images/{}", crate::runtime::encode_path(entity));
-            self.multipart("upload_image", reqwest::Method::POST, &path, form).await
+            let path = format!("/images/{}", crate::runtime::encode_path(&entity));
+            self.client.multipart(OP, reqwest::Method::POST, &path, form, options).await
+        }
+    }
+
+    /// The builder of [`Client::delete_image`].
+    #[cfg(feature = "utilities")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "utilities")))]
+    #[derive(Debug, Clone)]
+    #[must_use = "a request builder does nothing until `.send().await`"]
+    pub struct DeleteImage<'a> {
+        client: &'a Client,
+        entity: Option<String>,
+        image_group_id: std::result::Result<i64, String>,
+    }
+
+    #[cfg(feature = "utilities")]
+    impl DeleteImage<'_> {
+        /// What the image was for (`team_member`, `service`...). Required (path parameter `entity`).
+        pub fn entity(mut self, entity: impl Into<String>) -> Self {
+            self.entity = Some(entity.into());
+            self
         }
 
-        /// Deletes an image group (`DELETE /images/{entity}` with a multipart body holding
-        /// `image_group_id`). Needs the user token.
-        #[cfg(feature = "utilities")]
-        #[cfg_attr(docsrs, doc(cfg(feature = "utilities")))]
-        pub async fn delete_image(
-            &self,
-            entity: &str,
-            image_group_id: i64,
-        ) -> Result<ResponseValue<types::EmptyEnvelope>> {
+        /// The image group to delete (form field `image_group_id`). Required.
+        pub fn image_group_id<V: TryInto<i64>>(mut self, value: V) -> Self {
+            self.image_group_id = id_of(value, "image_group_id");
+            self
+        }
+
+        /// Sends the request.
+        pub async fn send(self) -> Result<ResponseValue<types::EmptyEnvelope>> {
+            self.send_with(CallOptions::default()).await
+        }
+
+        /// Sends the request with per-call options (a timeout, a deadline...).
+        pub async fn send_with(self, options: CallOptions) -> Result<ResponseValue<types::EmptyEnvelope>> {
+            const OP: &str = "delete_image";
+            let entity = need(self.entity.ok_or_else(|| "entity was not initialized".to_string()), OP)?;
+            let image_group_id = need(self.image_group_id, OP)?;
             let form = Form::new().text("image_group_id", image_group_id.to_string());
-            let path = format!("/images/{}", crate::runtime::encode_path(entity));
-            self.multipart("delete_image", reqwest::Method::DELETE, &path, form).await
-        }
-
-        /// Sends a multipart request the way generated operations are sent.
-        #[cfg(any(feature = "clients", feature = "utilities"))]
-        async fn multipart<T: serde::de::DeserializeOwned>(
-            &self,
-            operation_id: &'static str,
-            method: reqwest::Method,
-            path: &str,
-            form: Form,
-        ) -> Result<ResponseValue<T>> {
-            let url = format!("{}{path}", self.baseurl());
-            crate::runtime::pipeline::handwritten(self, operation_id, false, crate::CallOptions::default(), |http| {
-                http.request(method, url).multipart(form)
-            })
-            .await
+            let path = format!("/images/{}", crate::runtime::encode_path(&entity));
+            self.client.multipart(OP, reqwest::Method::DELETE, &path, form, options).await
         }
     }
 }

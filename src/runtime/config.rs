@@ -27,6 +27,17 @@ pub(crate) struct Config {
     /// The base URL the client was built with, and its path: kept so that the path check
     /// of every call does not parse the base URL again.
     pub base: BasePath,
+    /// Base URLs for operations the spec places on another server: (the spec's server
+    /// URL, the URL to use instead).
+    pub servers: Vec<(String, String)>,
+}
+
+impl Config {
+    /// Where to send an operation whose spec names the server `server`: the URL set for
+    /// it when the client was built, else that server.
+    pub(crate) fn server_url<'a>(&'a self, server: &'a str) -> &'a str {
+        self.servers.iter().find(|(s, _)| s == server).map_or(server, |(_, url)| url.as_str())
+    }
 }
 
 /// A base URL and the path part of it.

@@ -159,6 +159,7 @@ impl Error {
         self
     }
 
+    #[cfg_attr(not(altegio_b2b), allow(dead_code))] // used by the B2B webhooks
     pub(crate) fn with_raw_body(mut self, body: &[u8]) -> Self {
         self.inner.raw_body = Some(body.to_vec());
         self
@@ -733,6 +734,57 @@ fn char_echo_len(text: &[u8], c: char) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// serde's description of a mismatch without the values it quotes, which may be personal
+/// data: `invalid value: string "Ada", expected an integer` becomes `invalid value: string,
+/// expected an integer`. What serde says after `, expected` is the type's side, never input.
+/// What is wrong with a body that does not parse as JSON, without quoting it: a syntax
+/// error names a line and column only; a data error may quote a value, which is dropped.
+#[cfg_attr(not(any(altegio_b2b, altegio_devtools)), allow(dead_code))] // webhook parsers
+pub(crate) fn json_error_without_values(e: &serde_json::Error) -> String {
+    match e.classify() {
+        serde_json::error::Category::Data => mismatch(&e.to_string()),
+        _ => e.to_string(),
+    }
+}
+
+#[cfg_attr(not(any(altegio_b2b, altegio_devtools)), allow(dead_code))] // webhook parsers
+pub(crate) fn mismatch(message: &str) -> String {
+    /// How serde names what it found (`Unexpected`), before the value it quotes.
+    const FOUND: &[&str] = &[
+        "boolean",
+        "integer",
+        "floating point",
+        "character",
+        "string",
+        "byte array",
+        "unit value",
+        "null",
+        "Option value",
+        "newtype struct",
+        "sequence",
+        "map",
+        "enum",
+        "unit variant",
+        "newtype variant",
+        "tuple variant",
+        "struct variant",
+    ];
+    let expected = message.rfind(", expected ").map_or("", |i| &message[i..]);
+    for kind in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = message.strip_prefix(kind) {
+            let found = rest.split(['"', '`', ',']).next().unwrap_or_default().trim();
+            let found = if FOUND.contains(&found) { found } else { "a value" };
+            return format!("{kind}{found}{expected}");
+        }
+    }
+    for kind in ["invalid length", "unknown variant", "unknown field", "missing field", "duplicate field"] {
+        if message.starts_with(kind) {
+            return format!("{kind}{expected}");
+        }
+    }
+    "a value does not fit its type".to_string()
 }
 
 #[cfg(test)]

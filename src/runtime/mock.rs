@@ -235,7 +235,7 @@ impl MockServer {
     /// limiter (5 requests per second), which would make a test suite against the mock
     /// crawl; add a limiter back with `rate_limiter` to test against it.
     #[cfg(altegio_b2b)]
-    pub fn client_builder(&self) -> crate::ClientBuilder {
+    pub fn client_builder(&self) -> crate::b2b::ClientBuilder {
         crate::Client::builder(MOCK_PARTNER_TOKEN).user_token(MOCK_USER_TOKEN).base_url(self.url()).no_rate_limit()
     }
 
@@ -243,6 +243,42 @@ impl MockServer {
     #[cfg(altegio_b2b)]
     pub fn client(&self) -> crate::Result<crate::Client> {
         self.client_builder().build()
+    }
+
+    /// An Online Booking client builder for this mock: its URL, [`MOCK_PARTNER_TOKEN`],
+    /// [`MOCK_USER_TOKEN`] as the end customer's token, and no rate limiter.
+    #[cfg(altegio_booking)]
+    pub fn booking_client_builder(&self) -> crate::booking::ClientBuilder {
+        crate::booking::Client::builder(MOCK_PARTNER_TOKEN)
+            .booking_user(&crate::booking::BookingUserToken::new(MOCK_USER_TOKEN))
+            .base_url(self.url())
+            .no_rate_limit()
+    }
+
+    /// An Online Booking client for this mock, as
+    /// [`booking_client_builder`](Self::booking_client_builder) makes it.
+    #[cfg(altegio_booking)]
+    pub fn booking_client(&self) -> crate::Result<crate::booking::Client> {
+        self.booking_client_builder().build()
+    }
+
+    /// A Developer Tools client builder for this mock: its URL for both the API and the
+    /// application host (`app_url`), [`MOCK_PARTNER_TOKEN`] and [`MOCK_USER_TOKEN`], and
+    /// no rate limiter.
+    #[cfg(altegio_devtools)]
+    pub fn devtools_client_builder(&self) -> crate::devtools::ClientBuilder {
+        crate::devtools::Client::builder(MOCK_PARTNER_TOKEN)
+            .user_token(MOCK_USER_TOKEN)
+            .base_url(self.url())
+            .app_url(self.url())
+            .no_rate_limit()
+    }
+
+    /// A Developer Tools client for this mock, as
+    /// [`devtools_client_builder`](Self::devtools_client_builder) makes it.
+    #[cfg(altegio_devtools)]
+    pub fn devtools_client(&self) -> crate::Result<crate::devtools::Client> {
+        self.devtools_client_builder().build()
     }
 
     /// Forgets recorded requests and overrides.

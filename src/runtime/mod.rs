@@ -8,12 +8,15 @@
 //! code calls `typed`, `untyped`, `check_decode`, `encode_path`, `CallOptions`, `Result`,
 //! `Paged`, `Page`, `total_of`, `pages`, `items` and `Stream` through `crate::runtime`.
 
+pub(crate) mod builder;
 pub(crate) mod config;
+pub(crate) mod credentials;
 pub(crate) mod error;
+pub(crate) mod hooks;
 pub(crate) mod limit;
 #[cfg(feature = "mock")]
 pub mod mock;
-mod operation;
+pub(crate) mod operation;
 pub(crate) mod paginate;
 pub(crate) mod pipeline;
 pub(crate) mod secret;
@@ -38,6 +41,10 @@ pub(crate) fn all_operations() -> Vec<&'static Operation> {
     let mut out: Vec<&'static Operation> = Vec::new();
     #[cfg(altegio_b2b)]
     out.extend(crate::b2b::operations::all());
+    #[cfg(altegio_booking)]
+    out.extend(crate::booking::operations::all());
+    #[cfg(altegio_devtools)]
+    out.extend(crate::devtools::operations::all());
     out
 }
 
@@ -45,6 +52,14 @@ pub(crate) fn all_operations() -> Vec<&'static Operation> {
 pub(crate) fn find_operation(id: &str) -> Option<&'static Operation> {
     #[cfg(altegio_b2b)]
     if let Some(op) = crate::b2b::operations::find(id) {
+        return Some(op);
+    }
+    #[cfg(altegio_booking)]
+    if let Some(op) = crate::booking::operations::find(id) {
+        return Some(op);
+    }
+    #[cfg(altegio_devtools)]
+    if let Some(op) = crate::devtools::operations::find(id) {
         return Some(op);
     }
     let _ = id;

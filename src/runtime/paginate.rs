@@ -230,6 +230,7 @@ pub(crate) fn items<'a, T: 'a>(pages: impl Stream<Item = Result<Page<T>>> + 'a) 
 /// }
 /// # Ok(()) }
 /// ```
+#[cfg_attr(not(altegio_b2b), allow(dead_code))] // re-exported by b2b
 pub fn paginate<'a, R, F, Fut>(per_page: i64, fetch: F) -> impl Stream<Item = Result<R::Item>> + 'a
 where
     R: Paged + 'a,

@@ -279,7 +279,7 @@ async fn read_body(response: &mut reqwest::Response, max: usize) -> reqwest::Res
     Ok(buf.freeze())
 }
 
-type Raw<T, E> = std::result::Result<ResponseValue<T>, progenitor_client::Error<E>>;
+pub(crate) type Raw<T, E> = std::result::Result<ResponseValue<T>, progenitor_client::Error<E>>;
 
 /// Runs a call whose reply is decoded into `T`.
 ///
@@ -303,6 +303,7 @@ pub(crate) fn typed<'a, T: DeserializeOwned + 'a, E: 'a>(
 /// Sends a request written by hand (what progenitor cannot generate: multipart bodies,
 /// absolute callback URLs, raw requests) through the same hooks and runner as a generated
 /// call of `client`; `partner_only` sends the partner token alone.
+#[cfg_attr(not(altegio_b2b), allow(dead_code))] // B2B's uploads and raw requests
 pub(crate) async fn handwritten<C, I, T>(
     client: &C,
     operation_id: &'static str,

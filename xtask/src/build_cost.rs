@@ -172,6 +172,9 @@ impl Drop for Worktree {
 }
 
 pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
+    if rest.iter().any(|a| a == "--apis") {
+        return apis(repo);
+    }
     let keep = rest.iter().any(|a| a == "--keep");
     let baseline_rev = rest.iter().position(|a| a == "--baseline").and_then(|i| rest.get(i + 1)).cloned();
     let target = repo.join("target/build-cost");
@@ -304,17 +307,8 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
             None,
         ),
     ];
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    // The profile is that of the build measured, not of this program.
-    let mut machine = machine_info::machine();
-    if let Some(o) = machine.as_object_mut() {
-        o.insert("profile".into(), json!("dev profile (`cargo build`)"));
-    }
-    let result = json!({
-        "name": "build_cost",
-        "title": "Build cost",
-        "method": format!(
-            "`cargo xtask build-cost`: real `cargo build --lib` runs in their own target directory \
+    let method = format!(
+        "`cargo xtask build-cost`: real `cargo build --lib` runs in their own target directory \
              (`target/build-cost`), dev profile, timed from start to end. The clean build starts from an \
              empty target directory; \"the crate alone\" follows `cargo clean -p altegio`; the edits add \
              one comment line to `openapi/b2b/areas/locations.yaml` or `src/runtime/paginate.rs` and are undone \
@@ -324,7 +318,76 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
              built; its first `cargo check` runs right after, in the same target directory. The baseline of \
              those three is {base_label}. All areas generate {lines} lines ({bytes} bytes) of Rust. One run each, \
              not a median."
-        ),
+    );
+    write_result(repo, "build_cost", "Build cost", &method, started_unix, rows)
+}
+
+/// `cargo xtask build-cost --apis`: what each API's feature costs. In its own target
+/// directory, with the dependencies built once, the crate alone (`cargo clean -p altegio`
+/// before each) with B2B only, B2B and one more API, all three, and each new API alone;
+/// ratios against B2B alone, measured in the same run.
+fn apis(repo: &Path) -> Result<bool, String> {
+    let target = repo.join("target/build-cost-apis");
+    let started_unix =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let sets: [(&str, &str); 6] = [
+        ("B2B alone", "rustls,b2b"),
+        ("B2B + Online Booking", "rustls,b2b,booking"),
+        ("B2B + Developer Tools", "rustls,b2b,devtools"),
+        ("all three APIs (default features)", "rustls,b2b,booking,devtools"),
+        ("Online Booking alone", "rustls,booking"),
+        ("Developer Tools alone", "rustls,devtools"),
+    ];
+    println!("dependencies, built once...");
+    cargo(repo, &target, &["build", "--lib", "--quiet", "--no-default-features", "--features", sets[3].1])?;
+    let mut times = Vec::new();
+    for (i, (name, features)) in sets.iter().enumerate() {
+        println!("{}/{} the crate alone, {name} ({features})...", i + 1, sets.len());
+        cargo(repo, &target, &["clean", "--quiet", "-p", "altegio"])?;
+        let t = cargo(repo, &target, &["build", "--lib", "--quiet", "--no-default-features", "--features", features])?;
+        println!("    {t:.1} s");
+        times.push(t);
+    }
+    let base = times[0];
+    let rows: Vec<serde_json::Value> = sets
+        .iter()
+        .zip(&times)
+        .map(|((name, features), t)| {
+            json!({
+                "case": format!("the crate alone, {name} (`{features}`)"), "subject": "measured", "value": t,
+                "unit": "s", "baseline": "the crate alone, B2B only, same run", "baseline_value": base,
+                "ratio": t / base, "ratio_of": "time / B2B-only time",
+            })
+        })
+        .collect();
+    let method = "`cargo xtask build-cost --apis`: real `cargo build --lib --no-default-features --features <set>` \
+                   runs in their own target directory (`target/build-cost-apis`), dev profile, the dependencies \
+                   built once beforehand and `cargo clean -p altegio` before each timed build, so each figure is \
+                   the crate itself (build script, generation, compilation) with that set of APIs. One run each, \
+                   in one run, not a median.";
+    write_result(repo, "api_build_cost", "Build cost of each API's feature", method, started_unix, rows)
+}
+
+/// Writes a result file of `cargo xtask build-cost` to `target/bench-results/<name>.json`,
+/// where `cargo xtask bench-report` reads it, with the machine and the times of the run.
+fn write_result(
+    repo: &Path,
+    name: &str,
+    title: &str,
+    method: &str,
+    started_unix: u64,
+    rows: Vec<serde_json::Value>,
+) -> Result<bool, String> {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    // The profile is that of the build measured, not of this program.
+    let mut machine = machine_info::machine();
+    if let Some(o) = machine.as_object_mut() {
+        o.insert("profile".into(), json!("dev profile (`cargo build`)"));
+    }
+    let result = json!({
+        "name": name,
+        "title": title,
+        "method": method,
         "machine": machine,
         "started_unix": started_unix,
         "finished_unix": now,
@@ -334,8 +397,8 @@ pub fn run(repo: &Path, rest: &[String]) -> Result<bool, String> {
     let out = repo.join("target/bench-results");
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let text = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
-    std::fs::write(out.join("build_cost.json"), &text).map_err(|e| e.to_string())?;
+    std::fs::write(out.join(format!("{name}.json")), &text).map_err(|e| e.to_string())?;
     println!("{text}");
-    println!("written to target/bench-results/build_cost.json; `cargo xtask bench-report` puts it in BENCHMARKS.md");
+    println!("written to target/bench-results/{name}.json; `cargo xtask bench-report` puts it in BENCHMARKS.md");
     Ok(true)
 }

@@ -172,17 +172,30 @@ impl Linter<'_> {
         }
     }
 
+    /// One requirement naming one scheme: `BearerPartner` or a user scheme the document
+    /// declares (`BearerPartnerUser`, `BearerPartnerBookingUser`); or, for a user token
+    /// that is optional, two: `BearerPartner` and a user scheme.
     fn security(&mut self, p: &str, node: &Value) {
-        let ok = node.get("security").and_then(Value::as_array).is_some_and(|reqs| {
-            reqs.len() == 1
-                && reqs[0].as_object().is_some_and(|m| {
-                    m.len() == 1 && (m.contains_key("BearerPartner") || m.contains_key("BearerPartnerUser"))
-                })
-        });
+        let declared = |name: &str| self.doc().pointer(&format!("/components/securitySchemes/{name}")).is_some();
+        let scheme = |r: &Value| -> Option<String> {
+            let m = r.as_object()?;
+            (m.len() == 1).then(|| m.keys().next().cloned()).flatten()
+        };
+        let schemes: Option<Vec<String>> =
+            node.get("security").and_then(Value::as_array).map(|reqs| reqs.iter().filter_map(scheme).collect());
+        let allowed = |s: &String| s == "BearerPartner" || altegio_codegen::model::is_user_scheme(s);
+        let ok = match schemes.as_deref() {
+            Some([one]) => allowed(one) && declared(one),
+            Some([a, b]) => {
+                a == "BearerPartner" && altegio_codegen::model::is_user_scheme(b) && declared(a) && declared(b)
+            }
+            _ => false,
+        } && node.get("security").and_then(Value::as_array).map(Vec::len) == schemes.as_ref().map(Vec::len);
         if !ok {
             self.push(
                 &format!("{p}/security"),
-                "needs exactly one requirement: `BearerPartner` or `BearerPartnerUser`",
+                "needs one requirement, `BearerPartner` or a declared user scheme (`BearerPartnerUser`...), \
+                 or two for an optional user token: `BearerPartner` then the user scheme",
             );
         }
     }
@@ -683,7 +696,7 @@ components:
         let spec = spec.expect("the root loads");
         errors.extend(lint(&spec, "b2b"));
         if errors.is_empty() {
-            errors.extend(generation(&spec, &BTreeSet::new()));
+            errors.extend(generation(&spec, "b2b", &BTreeSet::new()));
         }
         let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         assert!(text.is_empty(), "cargo xtask lint findings:\n{}", text.join("\n"));
@@ -992,7 +1005,7 @@ components:
         let part = crate::spec::parse_yaml("openapi/b2b/areas/locations.yaml", &bad).unwrap();
         let (spec, _) =
             merge(vec![("openapi/b2b/openapi.yaml".into(), root), ("openapi/b2b/areas/locations.yaml".into(), part)]);
-        let errs = generation(&spec.unwrap(), &BTreeSet::new());
+        let errs = generation(&spec.unwrap(), "b2b", &BTreeSet::new());
         let text = errs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n");
         assert!(text.contains("openapi/b2b/areas/locations.yaml") && text.contains("get_location"), "{text}");
     }

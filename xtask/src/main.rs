@@ -16,18 +16,24 @@ cargo xtask <task>
   lint [--api API] [--area A]...
                           check openapi/API/ (default b2b) against the project's rules and run
                           progenitor on it; with --area, report only findings in those areas' files
-  coverage [--area A]...  compare openapi/ with ../shared/reference/altegio-catalog.json
+  coverage [--api API] [--area A]...
+                          compare each API's spec (or only API's) with its official catalog in
+                          ../shared/reference/ (altegio-catalog.json, altegio-more-catalog.json)
   areas [--check]         print the table of areas and operation counts, and write it into
                           README.md between its markers (--check: fail if README.md is stale)
   mock [--port N]         run the embedded mock server (default port 8080)
-  build-cost [--keep] [--baseline REV]
+  build-cost [--keep] [--baseline REV] | build-cost --apis
                           measure clean build, one-area build, spec-edit and handwritten-edit
                           rebuilds, builds as a dependency and the generated code size, in
                           target/build-cost (--keep: reuse that target dir instead of starting
-                          clean; --baseline: also measure the dependency builds at commit REV)
+                          clean; --baseline: also measure the dependency builds at commit REV;
+                          --apis: only the cost of each API's feature, the crate alone)
   bench-report            write BENCHMARKS.md from the results of `cargo bench`
   help                    this text
 ";
+
+/// The APIs of the crate, each a folder of `openapi/`.
+const APIS: &[&str] = &["b2b", "booking", "devtools"];
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -118,13 +124,27 @@ fn run_lint(rest: &[String]) -> Result<bool, String> {
 
 fn run_coverage(rest: &[String]) -> Result<bool, String> {
     let (api, areas) = api_areas_args(rest)?;
-    let dir = repo().join("openapi").join(&api);
-    let spec = spec::load(&dir).map_err(|e| e.to_string())?;
-    let path = coverage::catalog_path(&repo());
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let catalog: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let exceptions = coverage::load_exceptions(&dir)?;
-    Ok(coverage::print(&coverage::compare(&spec, &catalog, &exceptions, &areas)))
+    let apis: Vec<String> = if rest.iter().any(|a| a == "--api") {
+        vec![api]
+    } else {
+        APIS.iter()
+            .filter(|a| repo().join("openapi").join(a).join(spec::ROOT_FILE).exists())
+            .map(|a| a.to_string())
+            .collect()
+    };
+    let mut clean = true;
+    for api in apis {
+        let dir = repo().join("openapi").join(&api);
+        let spec = spec::load(&dir).map_err(|e| e.to_string())?;
+        let (file, source) = coverage::catalog_of(&api);
+        let path = coverage::catalog_path(&repo(), file);
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let catalog: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let exceptions = coverage::load_exceptions(&dir)?;
+        println!("{api} (openapi/{api}/ against {file}, source `{source}`):");
+        clean &= coverage::print(&coverage::compare(&spec, &catalog, source, &exceptions, &areas));
+    }
+    Ok(clean)
 }
 
 const TABLE_START: &str = "<!-- areas:start (cargo xtask areas) -->";

@@ -8,6 +8,14 @@
 //! - [`optional_setters`]: optional fields' setters in `types::builder` take the plain
 //!   value (`.surname("Lovelace")`), through the runtime's `IntoOptional`.
 //! - [`prune_builders`]: `types::builder::X` only for types that are sent.
+//! - [`reply_enums`]: an enumeration in a type no request reaches (a reply, an inbound
+//!   event) becomes the runtime's `OrUnknown<E>`, so a new server value still decodes.
+//! - [`update_from`]: the body of a full-replacement update converts from the entity a
+//!   reply carries (`x-altegio-update-from`), through the wire module's `FromReply`.
+//! - [`constructors`]: `X::new(required fields)` for schemas marked
+//!   `x-altegio-constructor: true` (the shapes of an alternative body).
+//! - [`limits`]: request limits typify ignores (`minimum`, `maximum`, `multipleOf`,
+//!   `minItems`, `maxItems`) checked in `send_raw` before anything is sent.
 //! - [`paths`]: path parameters are encoded by the runtime's `encode_path`, which also
 //!   encodes `.` and `..` segments that URL normalisation would otherwise resolve.
 //! - [`raw_gen`]: typify's `gen` identifier (a keyword since edition 2024) becomes `r#gen`.
@@ -19,14 +27,18 @@
 //!
 //! Each has golden tests in `tests/golden.rs`.
 
+pub mod constructors;
 pub mod docs;
+pub mod limits;
 pub mod optional_setters;
 pub mod paging;
 pub mod paths;
 pub mod prune_builders;
 pub mod raw_gen;
+pub mod reply_enums;
 pub mod send;
 pub mod surface;
+pub mod update_from;
 
 use crate::Settings;
 use serde_json::Value;
@@ -46,6 +58,11 @@ pub fn apply(
     paging::apply(file, &lists, &runtime);
     prune_builders::apply(file, builder_roots);
     optional_setters::apply(file, &runtime);
+    let wire: syn::Path = syn::parse_quote!(crate::wire);
+    reply_enums::apply(file, &wire);
+    update_from::apply(file, doc, &wire)?;
+    constructors::apply(file, doc)?;
+    limits::apply(file, doc, &wire);
     paths::apply(file, &runtime);
     raw_gen::apply(file);
     docs::apply(file, doc);

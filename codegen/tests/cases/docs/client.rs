@@ -59,7 +59,7 @@ pub mod types {
         pub id: ::std::option::Option<i64>,
         ///Whether the client came before.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub kind: ::std::option::Option<VisitKind>,
+        pub kind: ::std::option::Option<crate::wire::OrUnknown<VisitKind>>,
         /// The team member who served the visit.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub staff: ::std::option::Option<Staff>,

@@ -16,6 +16,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         example: None,
         partner_token_accepted: false,
         may_be_empty: false,
+        server: None,
     },
     Operation {
         id: "delete_notes",
@@ -33,6 +34,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         example: None,
         partner_token_accepted: false,
         may_be_empty: false,
+        server: None,
     },
     Operation {
         id: "get_note",
@@ -50,6 +52,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         example: None,
         partner_token_accepted: false,
         may_be_empty: false,
+        server: None,
     },
 ];
 /// `create_note`: Add a note.
