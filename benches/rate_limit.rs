@@ -18,21 +18,6 @@ const LIMITS: [(u32, Duration); 2] = [(5, Duration::from_millis(100)), (200, Dur
 /// The target: the sustained rate is at least this share of the budget.
 const TARGET: f64 = 0.97;
 
-/// When a perfect limiter (no latency, slots free exactly a window after the grant)
-/// grants the last of `calls` slots, from the first grant.
-fn ideal(calls: usize, limits: &[(u32, Duration)]) -> Duration {
-    let mut grants: Vec<Duration> = Vec::with_capacity(calls);
-    for i in 0..calls {
-        let at = limits
-            .iter()
-            .filter_map(|(n, w)| i.checked_sub(*n as usize).map(|j| grants[j] + *w))
-            .max()
-            .unwrap_or_default();
-        grants.push(at);
-    }
-    grants.last().copied().unwrap_or_default()
-}
-
 fn main() {
     // `cargo test --benches` runs bench targets with no `--bench` flag: stay quick there.
     if !std::env::args().any(|a| a == "--bench") {
@@ -65,7 +50,7 @@ fn main() {
     let times = arrivals.lock().expect("arrivals").clone();
     assert_eq!(times.len(), CALLS);
     let last = times.iter().max().map(|t| *t - first_call).unwrap_or_default();
-    let ideal = ideal(CALLS, &LIMITS);
+    let ideal = common::ideal(CALLS, &LIMITS);
     let ratio = ideal.as_secs_f64() / last.as_secs_f64();
     eprintln!("rate_limit: {CALLS} calls, last arrival after {last:?}, ideal {ideal:?}, rate {ratio:.3} of the budget");
     let rows = vec![Row {

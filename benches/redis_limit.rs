@@ -34,21 +34,6 @@ const ROUNDS: usize = 15;
 /// fastest run beside it.
 const RUNS: usize = 3;
 
-/// When a perfect limiter (no latency, slots free exactly a window after the grant)
-/// grants the last of `calls` slots, from the first grant.
-fn ideal(calls: usize, limits: &[(u32, Duration)]) -> Duration {
-    let mut grants: Vec<Duration> = Vec::with_capacity(calls);
-    for i in 0..calls {
-        let at = limits
-            .iter()
-            .filter_map(|(n, w)| i.checked_sub(*n as usize).map(|j| grants[j] + *w))
-            .max()
-            .unwrap_or_default();
-        grants.push(at);
-    }
-    grants.last().copied().unwrap_or_default()
-}
-
 /// A `redis-server` of this benchmark, killed when dropped.
 struct Redis {
     child: Child,
@@ -200,7 +185,7 @@ fn main() {
     }));
     let exe = std::env::current_exe().expect("the bench binary");
     let total = PROCESSES * CALLS_EACH;
-    let ideal = ideal(total, &LIMITS);
+    let ideal = common::ideal(total, &LIMITS);
     let mut runs: Vec<Duration> = Vec::new();
     for run in 0..RUNS {
         arrivals.lock().expect("arrivals").clear();

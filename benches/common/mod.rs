@@ -414,3 +414,18 @@ pub fn write_results(name: &str, title: &str, method: &str, rows: &[Row], starte
     }
     eprintln!("wrote {}", path.display());
 }
+
+/// When a perfect limiter (no latency, slots free exactly a window after the grant)
+/// grants the last of `calls` slots, from the first grant.
+pub fn ideal(calls: usize, limits: &[(u32, std::time::Duration)]) -> std::time::Duration {
+    let mut grants: Vec<std::time::Duration> = Vec::with_capacity(calls);
+    for i in 0..calls {
+        let at = limits
+            .iter()
+            .filter_map(|(n, w)| i.checked_sub(*n as usize).map(|j| grants[j] + *w))
+            .max()
+            .unwrap_or_default();
+        grants.push(at);
+    }
+    grants.last().copied().unwrap_or_default()
+}

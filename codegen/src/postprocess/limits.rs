@@ -32,7 +32,7 @@ pub fn apply(file: &mut syn::File, doc: &Value, wire: &syn::Path) -> usize {
                     .iter()
                     .filter_map(|f| {
                         let mut names = BTreeSet::new();
-                        collect(&f.ty, &mut names);
+                        super::type_names(&f.ty, &mut names);
                         f.ident.clone().map(|i| (i, names))
                     })
                     .collect();
@@ -113,7 +113,7 @@ pub fn apply(file: &mut syn::File, doc: &Value, wire: &syn::Path) -> usize {
         for f in s.fields.iter() {
             if f.ident.as_ref().is_some_and(|i| i == "body") {
                 let mut names = BTreeSet::new();
-                collect(&f.ty, &mut names);
+                super::type_names(&f.ty, &mut names);
                 if names.iter().any(|n| checked.contains(n)) {
                     with_checked_body.insert(s.ident.to_string());
                 }
@@ -144,20 +144,6 @@ pub fn apply(file: &mut syn::File, doc: &Value, wire: &syn::Path) -> usize {
         }
     }
     count
-}
-
-/// The last identifier of every path in a type (generic arguments included).
-fn collect(ty: &syn::Type, out: &mut BTreeSet<String>) {
-    struct V<'a>(&'a mut BTreeSet<String>);
-    impl<'ast> syn::visit::Visit<'ast> for V<'_> {
-        fn visit_path(&mut self, p: &'ast syn::Path) {
-            if let Some(last) = p.segments.last() {
-                self.0.insert(last.ident.to_string());
-            }
-            syn::visit::visit_path(self, p);
-        }
-    }
-    syn::visit::Visit::visit_type(&mut V(out), ty);
 }
 
 /// For each schema, the checks of its own properties.

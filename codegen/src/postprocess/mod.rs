@@ -84,3 +84,17 @@ pub(crate) fn subject(ty: &syn::Type) -> Option<String> {
     let syn::Type::Path(p) = ty else { return None };
     Some(p.path.segments.last()?.ident.to_string())
 }
+
+/// Adds the last identifier of every path in a type (generic arguments included) to `out`.
+pub(crate) fn type_names(ty: &syn::Type, out: &mut std::collections::BTreeSet<String>) {
+    struct V<'a>(&'a mut std::collections::BTreeSet<String>);
+    impl<'ast> syn::visit::Visit<'ast> for V<'_> {
+        fn visit_path(&mut self, p: &'ast syn::Path) {
+            if let Some(last) = p.segments.last() {
+                self.0.insert(last.ident.to_string());
+            }
+            syn::visit::visit_path(self, p);
+        }
+    }
+    syn::visit::Visit::visit_type(&mut V(out), ty);
+}

@@ -124,7 +124,7 @@ fn request_bodies(file: &mut syn::File) -> BTreeSet<String> {
         let syn::Item::Struct(s) = item else { continue };
         for f in s.fields.iter() {
             if f.ident.as_ref().is_some_and(|i| i == "body") {
-                names_in(&f.ty, &mut out);
+                super::type_names(&f.ty, &mut out);
             }
         }
     }
@@ -144,13 +144,13 @@ fn closure(types: &[syn::Item], roots: BTreeSet<String>) -> BTreeSet<String> {
             match item {
                 syn::Item::Struct(s) if s.ident == name.as_str() => {
                     for f in s.fields.iter() {
-                        names_in(&f.ty, &mut found);
+                        super::type_names(&f.ty, &mut found);
                     }
                 }
                 syn::Item::Enum(e) if e.ident == name.as_str() => {
                     for v in &e.variants {
                         for f in v.fields.iter() {
-                            names_in(&f.ty, &mut found);
+                            super::type_names(&f.ty, &mut found);
                         }
                     }
                 }
@@ -160,18 +160,4 @@ fn closure(types: &[syn::Item], roots: BTreeSet<String>) -> BTreeSet<String> {
         todo.extend(found.into_iter().filter(|n| !seen.contains(n)));
     }
     seen
-}
-
-/// The last identifier of every path in a type, generic arguments included.
-fn names_in(ty: &syn::Type, out: &mut BTreeSet<String>) {
-    struct V<'a>(&'a mut BTreeSet<String>);
-    impl<'ast> syn::visit::Visit<'ast> for V<'_> {
-        fn visit_path(&mut self, p: &'ast syn::Path) {
-            if let Some(last) = p.segments.last() {
-                self.0.insert(last.ident.to_string());
-            }
-            syn::visit::visit_path(self, p);
-        }
-    }
-    syn::visit::Visit::visit_type(&mut V(out), ty);
 }
