@@ -314,3 +314,74 @@ async fn categories_keep_every_field_but_the_title() {
     let compared = check_unchanged(&read, &sent, &body_fields::<types::ProductCategoryWrite>(), &[], "title");
     assert!(compared >= 1, "only {compared} fields compared: {sent}");
 }
+
+#[tokio::test]
+async fn a_location_keeps_every_field_but_the_address() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    let location = client.get_location().location_id(1).send().await.unwrap().into_inner().data.unwrap();
+    let mut body = types::LocationUpdate::try_from(&location).unwrap();
+    body.address = Some("122 Walton St".into());
+    client.update_location().location_id(1).body(body).send().await.unwrap();
+
+    let sent = server.requests_for(op::UPDATE_LOCATION)[0].json().unwrap();
+    assert_eq!(sent["address"], "122 Walton St");
+    let read = example_data(op::GET_LOCATION);
+    let compared = check_unchanged(&read, &sent, &body_fields::<types::LocationUpdate>(), &[], "address");
+    assert!(compared >= 10, "only {compared} fields compared: {sent}");
+    // Coordinates as numbers, the ZIP code as the string it was, the social handles kept.
+    assert_eq!(sent["coordinate_lat"], 43.048122);
+    assert_eq!(sent["zip"], "13202");
+    assert_eq!(sent["social"]["instagram"], "sunsetbeauty");
+}
+
+#[tokio::test]
+async fn a_financial_transaction_keeps_every_field_but_the_amount() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    let reply = client.get_financial_transaction().location_id(1).transaction_id(2).send().await.unwrap();
+    let transaction = match reply.into_inner().data.unwrap() {
+        types::FinanceTransactionOneOrMany::FinanceTransaction(t) => t,
+        types::FinanceTransactionOneOrMany::Array(mut list) => list.remove(0),
+    };
+    let mut body = types::FinanceTransactionUpdate::try_from(&transaction).unwrap();
+    body.amount = Some(450.0);
+    client.update_financial_transaction().location_id(1).transaction_id(2).body(body).send().await.unwrap();
+
+    let sent = server.requests_for(op::UPDATE_FINANCIAL_TRANSACTION)[0].json().unwrap();
+    assert_eq!(sent["amount"], 450.0);
+    let read = example_data(op::GET_FINANCIAL_TRANSACTION);
+    let fields = body_fields::<types::FinanceTransactionUpdate>();
+    let compared = check_unchanged(&read, &sent, &fields, &[], "amount");
+    assert!(compared >= 7, "only {compared} fields compared: {sent}");
+    // Both names of the payment item go back, and the date as it was read.
+    assert_eq!(sent["expense_id"], 2640);
+    assert_eq!(sent["type_id"], 2640);
+    assert_eq!(sent["date"], "2026-04-04 20:00:00");
+}
+
+#[tokio::test]
+async fn a_tag_keeps_every_field_but_the_colour() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    let list = client
+        .get_tag_list_by_entity()
+        .location_id(1)
+        .entity(types::GetTagListByEntityEntity::Record)
+        .send()
+        .await
+        .unwrap()
+        .into_inner();
+    let tag = list.data.into_iter().nth(1).expect("two tags");
+    let mut body = types::TagUpdate::try_from(&tag).unwrap();
+    body.color = Some("#aa0000".into());
+    client.update_tag_by_tag_id().location_id(1).tag_id(2).body(body).send().await.unwrap();
+
+    let sent = server.requests_for(op::UPDATE_TAG_BY_TAG_ID)[0].json().unwrap();
+    assert_eq!(sent["color"], "#aa0000");
+    let read = example_data(op::GET_TAG_LIST_BY_ENTITY)[1].clone();
+    let compared = check_unchanged(&read, &sent, &body_fields::<types::TagUpdate>(), &[], "color");
+    assert!(compared >= 3, "only {compared} fields compared: {sent}");
+    // The V1 list sends the kind as a string; the body takes the integer.
+    assert_eq!(sent["entity"], 2);
+}
