@@ -385,3 +385,55 @@ async fn a_tag_keeps_every_field_but_the_colour() {
     // The V1 list sends the kind as a string; the body takes the integer.
     assert_eq!(sent["entity"], 2);
 }
+
+#[tokio::test]
+async fn a_schedule_keeps_every_day_but_the_one_changed() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    let (start, end) = (date(2026, 10, 5), date(2026, 10, 7));
+    let reply = client
+        .get_team_member_schedule()
+        .location_id(1)
+        .team_member_id(2)
+        .start_date(start)
+        .end_date(end)
+        .send()
+        .await
+        .unwrap()
+        .into_inner();
+    // Each day read becomes a day of the body; the first day ends an hour later.
+    let mut days =
+        reply.data.iter().map(types::WorkScheduleDayUpdate::try_from).collect::<Result<Vec<_>, _>>().unwrap();
+    days[0].slots[1].to = "20:15".into();
+    client
+        .update_team_member_schedule()
+        .location_id(1)
+        .team_member_id(2)
+        .start_date(start)
+        .end_date(end)
+        .body(days)
+        .send()
+        .await
+        .unwrap();
+
+    let sent = server.requests_for(op::UPDATE_TEAM_MEMBER_SCHEDULE)[0].json().unwrap();
+    let sent = sent.as_array().expect("a list of days");
+    let read = example_data(op::GET_TEAM_MEMBER_SCHEDULE);
+    let read = read.as_array().expect("a list of days");
+    assert_eq!(sent.len(), read.len());
+    assert_eq!(sent[0]["slots"][1], json!({"from": "15:00", "to": "20:15"}));
+    let fields = body_fields::<types::WorkScheduleDayUpdate>();
+    let mut compared = check_unchanged(&read[0], &sent[0], &fields, &[], "slots");
+    assert_eq!(sent[0]["slots"][0], read[0]["slots"][0]);
+    for (s, r) in sent.iter().zip(read).skip(1) {
+        compared += check_unchanged(r, s, &fields, &[], "");
+    }
+    assert!(compared >= 5, "only {compared} fields compared: {sent:?}");
+    // The flags as booleans, and the day without hours sent with its empty slots.
+    assert_eq!(sent[0]["is_working"], true);
+    assert_eq!(sent[2], json!({"date": "2026-10-07", "is_working": false, "slots": []}));
+}
+
+fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
+}
