@@ -437,3 +437,20 @@ async fn a_schedule_keeps_every_day_but_the_one_changed() {
 fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
 }
+
+#[tokio::test]
+async fn a_storage_document_keeps_every_field_but_the_comment() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    let document = client.get_document().location_id(1).document_id(2).send().await.unwrap().into_inner().data.unwrap();
+    let mut body = types::StorageDocumentWrite::try_from(&document).unwrap();
+    body.comment = Some("Retail sale, paid by card".into());
+    client.update_document().location_id(1).document_id(2).body(body).send().await.unwrap();
+
+    let sent = server.requests_for(op::UPDATE_DOCUMENT)[0].json().unwrap();
+    assert_eq!(sent["comment"], "Retail sale, paid by card");
+    let read = example_data(op::GET_DOCUMENT);
+    let compared = check_unchanged(&read, &sent, &body_fields::<types::StorageDocumentWrite>(), &[], "comment");
+    assert_eq!(compared, 3, "{sent}");
+    assert_eq!(sent["create_date"], "2026-09-21 15:30:00");
+}
