@@ -28,7 +28,7 @@ fn body_fields<T: altegio::schemars::JsonSchema>() -> Vec<String> {
 }
 
 /// The same value on the wire, allowing for the lenient reply's spellings: `"77"` and `77`,
-/// `1` and `true`, `[]` and `{}`, `-0400` and `-04:00`.
+/// `1`, `"1"` and `true`, `[]` and `{}`, `-0400` and `-04:00`.
 fn same(sent: &Value, read: &Value) -> bool {
     use chrono::DateTime;
     let instant =
@@ -41,6 +41,9 @@ fn same(sent: &Value, read: &Value) -> bool {
         (Value::Number(a), Value::Number(b)) => a.as_f64() == b.as_f64(),
         (Value::Number(a), Value::Bool(b)) | (Value::Bool(b), Value::Number(a)) => {
             a.as_f64() == Some(if *b { 1.0 } else { 0.0 })
+        }
+        (Value::String(a), Value::Bool(b)) | (Value::Bool(b), Value::String(a)) => {
+            a.trim() == if *b { "1" } else { "0" } || a.trim() == b.to_string()
         }
         (Value::String(a), Value::String(b)) => {
             // Same instant and same offset: a date-time must not move.
@@ -64,14 +67,18 @@ fn empty(v: &Value) -> bool {
 }
 
 /// The reply's value for a body field: the field of the same name, or the path the spec's
-/// `x-altegio-update-from` gives (`categories[].id`: the `id` of each item).
+/// `x-altegio-update-from` gives (`categories[].id`: the `id` of each item; `type.code`: a
+/// field of a nested object).
 fn read_value(read: &Value, source: &str) -> Option<Value> {
     match source.split_once("[].") {
         Some((list, sub)) => {
             let items = read.get(list)?.as_array()?;
             Some(Value::Array(items.iter().map(|i| i[sub].clone()).collect()))
         }
-        None => read.get(source).cloned(),
+        None => match source.split_once('.') {
+            Some((object, sub)) => read.get(object)?.get(sub).cloned(),
+            None => read.get(source).cloned(),
+        },
     }
 }
 
@@ -453,4 +460,27 @@ async fn a_storage_document_keeps_every_field_but_the_comment() {
     let compared = check_unchanged(&read, &sent, &body_fields::<types::StorageDocumentWrite>(), &[], "comment");
     assert_eq!(compared, 3, "{sent}");
     assert_eq!(sent["create_date"], "2026-09-21 15:30:00");
+}
+
+#[tokio::test]
+async fn a_custom_field_keeps_every_field_but_the_title() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    let list = client.get_custom_field_list().location_id(1).field_category("client").send().await.unwrap();
+    let entry = list.into_inner().data.into_iter().nth(1).expect("two custom fields");
+    let field = entry.custom_field.expect("the field's definition");
+    let mut body = types::CustomFieldUpdate::try_from(&field).unwrap();
+    body.title = "How did you hear of us?".into();
+    client.update_custom_field().location_id(1).field_category("client").field_id(7).body(body).send().await.unwrap();
+
+    let sent = server.requests_for(op::UPDATE_CUSTOM_FIELD)[0].json().unwrap();
+    assert_eq!(sent["title"], "How did you hear of us?");
+    let read = example_data(op::GET_CUSTOM_FIELD_LIST)[1]["custom_field"].clone();
+    let renames = [("type", "type.code")];
+    let compared = check_unchanged(&read, &sent, &body_fields::<types::CustomFieldUpdate>(), &renames, "title");
+    assert_eq!(compared, 4, "{sent}");
+    // The type as its code; the flags, read as `1` and `"0"`, as booleans.
+    assert_eq!(sent["type"], "list");
+    assert_eq!(sent["show_in_ui"], true);
+    assert_eq!(sent["user_can_edit"], false);
 }
