@@ -1,8 +1,9 @@
-//! Log in, pick a location, list one day's appointments page by page.
+//! Log in, pick a location, list a week's appointments page by page.
 //!
 //! `cargo run --example login_and_appointments` runs against the embedded mock. For
 //! production set `ALTEGIO_PARTNER_TOKEN`, `ALTEGIO_LOGIN`, `ALTEGIO_PASSWORD` and
-//! optionally `ALTEGIO_DAY` (`YYYY-MM-DD`, default today). It only reads.
+//! optionally `ALTEGIO_START` (`YYYY-MM-DD`, default today): the week from that day. It
+//! only reads.
 
 #[path = "support/mod.rs"]
 mod support;
@@ -12,18 +13,21 @@ use altegio::b2b::types;
 use futures_util::TryStreamExt;
 
 /// What the example found.
-pub struct Day {
+pub struct Period {
     pub location_id: i64,
+    pub start: chrono::NaiveDate,
+    pub end: chrono::NaiveDate,
     pub appointments: Vec<types::Appointment>,
 }
 
 /// Logs in when credentials are given, takes the user's first location and collects the
-/// appointments of `day`, 50 per page.
+/// appointments from `start` to `end` (both days included), 50 per page.
 pub async fn run(
     client: &Client,
     credentials: Option<(&str, &str)>,
-    day: chrono::NaiveDate,
-) -> altegio::Result<Option<Day>> {
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+) -> altegio::Result<Option<Period>> {
     // A login returns a client that carries the user token; `client` itself is unchanged.
     let client = match credentials {
         Some((login, password)) => {
@@ -42,13 +46,13 @@ pub async fn run(
     let appointments: Vec<types::Appointment> = client
         .get_appointment_list()
         .location_id(location_id)
-        .start_date(day)
-        .end_date(day)
+        .start_date(start)
+        .end_date(end)
         .count(50)
         .stream()
         .try_collect()
         .await?;
-    Ok(Some(Day { location_id, appointments }))
+    Ok(Some(Period { location_id, start, end, appointments }))
 }
 
 #[tokio::main]
@@ -59,13 +63,18 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         support::env("ALTEGIO_LOGIN").zip(support::env("ALTEGIO_PASSWORD"))
     };
-    let day = match support::env("ALTEGIO_DAY") {
+    let start: chrono::NaiveDate = match support::env("ALTEGIO_START") {
         Some(day) => day.parse()?,
         None => chrono::Local::now().date_naive(),
     };
-    let found = run(&target.client, credentials.as_ref().map(|(l, p)| (l.as_str(), p.as_str())), day).await?;
+    // A week: the start and the six days after it.
+    let end =
+        start.checked_add_days(chrono::Days::new(6)).ok_or("the start is too close to the end of the calendar")?;
+    let credentials = credentials.as_ref().map(|(l, p)| (l.as_str(), p.as_str()));
+    let found = run(&target.client, credentials, start, end).await?;
     if let Some(found) = found {
-        println!("{} appointment(s) at location #{} on {day}:", found.appointments.len(), found.location_id);
+        let (count, id) = (found.appointments.len(), found.location_id);
+        println!("{count} appointment(s) at location #{id} from {} to {}:", found.start, found.end);
         for a in &found.appointments {
             println!(
                 "  #{} {} — {} with {}",

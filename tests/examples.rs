@@ -32,17 +32,20 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 
 #[tokio::test]
-async fn login_and_list_a_days_appointments() {
+async fn login_and_list_a_weeks_appointments() {
     let mock = server().await;
     let client = common::partner_client(&mock);
-    let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 16).unwrap();
-    let day = login_and_appointments::run(&client, Some(("+13155550175", "pw")), date).await.unwrap().unwrap();
-    assert_eq!(day.location_id, 1050);
-    assert!(!day.appointments.is_empty());
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+    let end = start + chrono::Days::new(6);
+    let credentials = Some(("+13155550175", "pw"));
+    let week = login_and_appointments::run(&client, credentials, start, end).await.unwrap().unwrap();
+    assert_eq!(week.location_id, 1050);
+    assert_eq!((week.start, week.end), (start, end));
+    assert!(!week.appointments.is_empty());
     let list = mock.requests_for(op::GET_APPOINTMENT_LIST);
     assert_eq!(list.len(), 1, "one short page ends the stream");
     let query = list[0].query_pairs();
-    for pair in [("start_date", "2026-01-16"), ("end_date", "2026-01-16"), ("page", "1"), ("count", "50")] {
+    for pair in [("start_date", "2026-01-12"), ("end_date", "2026-01-18"), ("page", "1"), ("count", "50")] {
         assert!(query.contains(&(pair.0.to_string(), pair.1.to_string())), "{query:?}");
     }
     // The user token from the login travels with the list call.

@@ -28,7 +28,7 @@ fn body_fields<T: altegio::schemars::JsonSchema>() -> Vec<String> {
 }
 
 /// The same value on the wire, allowing for the lenient reply's spellings: `"77"` and `77`,
-/// `1` and `true`, `[]` and `{}`, `-0400` and `-04:00`.
+/// `1`, `"1"` and `true`, `[]` and `{}`, `-0400` and `-04:00`.
 fn same(sent: &Value, read: &Value) -> bool {
     use chrono::DateTime;
     let instant =
@@ -41,6 +41,9 @@ fn same(sent: &Value, read: &Value) -> bool {
         (Value::Number(a), Value::Number(b)) => a.as_f64() == b.as_f64(),
         (Value::Number(a), Value::Bool(b)) | (Value::Bool(b), Value::Number(a)) => {
             a.as_f64() == Some(if *b { 1.0 } else { 0.0 })
+        }
+        (Value::String(a), Value::Bool(b)) | (Value::Bool(b), Value::String(a)) => {
+            a.trim() == if *b { "1" } else { "0" } || a.trim() == b.to_string()
         }
         (Value::String(a), Value::String(b)) => {
             // Same instant and same offset: a date-time must not move.
@@ -64,14 +67,18 @@ fn empty(v: &Value) -> bool {
 }
 
 /// The reply's value for a body field: the field of the same name, or the path the spec's
-/// `x-altegio-update-from` gives (`categories[].id`: the `id` of each item).
+/// `x-altegio-update-from` gives (`categories[].id`: the `id` of each item; `type.code`: a
+/// field of a nested object).
 fn read_value(read: &Value, source: &str) -> Option<Value> {
     match source.split_once("[].") {
         Some((list, sub)) => {
             let items = read.get(list)?.as_array()?;
             Some(Value::Array(items.iter().map(|i| i[sub].clone()).collect()))
         }
-        None => read.get(source).cloned(),
+        None => match source.split_once('.') {
+            Some((object, sub)) => read.get(object)?.get(sub).cloned(),
+            None => read.get(source).cloned(),
+        },
     }
 }
 
@@ -313,4 +320,167 @@ async fn categories_keep_every_field_but_the_title() {
     let read = example_data(op::GET_PRODUCT_CATEGORY_LIST)[1].clone();
     let compared = check_unchanged(&read, &sent, &body_fields::<types::ProductCategoryWrite>(), &[], "title");
     assert!(compared >= 1, "only {compared} fields compared: {sent}");
+}
+
+#[tokio::test]
+async fn a_location_keeps_every_field_but_the_address() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    let location = client.get_location().location_id(1).send().await.unwrap().into_inner().data.unwrap();
+    let mut body = types::LocationUpdate::try_from(&location).unwrap();
+    body.address = Some("122 Walton St".into());
+    client.update_location().location_id(1).body(body).send().await.unwrap();
+
+    let sent = server.requests_for(op::UPDATE_LOCATION)[0].json().unwrap();
+    assert_eq!(sent["address"], "122 Walton St");
+    let read = example_data(op::GET_LOCATION);
+    let compared = check_unchanged(&read, &sent, &body_fields::<types::LocationUpdate>(), &[], "address");
+    assert!(compared >= 10, "only {compared} fields compared: {sent}");
+    // Coordinates as numbers, the ZIP code as the string it was, the social handles kept.
+    assert_eq!(sent["coordinate_lat"], 43.048122);
+    assert_eq!(sent["zip"], "13202");
+    assert_eq!(sent["social"]["instagram"], "sunsetbeauty");
+}
+
+#[tokio::test]
+async fn a_financial_transaction_keeps_every_field_but_the_amount() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    let reply = client.get_financial_transaction().location_id(1).transaction_id(2).send().await.unwrap();
+    let transaction = match reply.into_inner().data.unwrap() {
+        types::FinanceTransactionOneOrMany::FinanceTransaction(t) => t,
+        types::FinanceTransactionOneOrMany::Array(mut list) => list.remove(0),
+    };
+    let mut body = types::FinanceTransactionUpdate::try_from(&transaction).unwrap();
+    body.amount = Some(450.0);
+    client.update_financial_transaction().location_id(1).transaction_id(2).body(body).send().await.unwrap();
+
+    let sent = server.requests_for(op::UPDATE_FINANCIAL_TRANSACTION)[0].json().unwrap();
+    assert_eq!(sent["amount"], 450.0);
+    let read = example_data(op::GET_FINANCIAL_TRANSACTION);
+    let fields = body_fields::<types::FinanceTransactionUpdate>();
+    let compared = check_unchanged(&read, &sent, &fields, &[], "amount");
+    assert!(compared >= 7, "only {compared} fields compared: {sent}");
+    // Both names of the payment item go back, and the date as it was read.
+    assert_eq!(sent["expense_id"], 2640);
+    assert_eq!(sent["type_id"], 2640);
+    assert_eq!(sent["date"], "2026-04-04 20:00:00");
+}
+
+#[tokio::test]
+async fn a_tag_keeps_every_field_but_the_colour() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    let list = client
+        .get_tag_list_by_entity()
+        .location_id(1)
+        .entity(types::GetTagListByEntityEntity::Record)
+        .send()
+        .await
+        .unwrap()
+        .into_inner();
+    let tag = list.data.into_iter().nth(1).expect("two tags");
+    let mut body = types::TagUpdate::try_from(&tag).unwrap();
+    body.color = Some("#aa0000".into());
+    client.update_tag_by_tag_id().location_id(1).tag_id(2).body(body).send().await.unwrap();
+
+    let sent = server.requests_for(op::UPDATE_TAG_BY_TAG_ID)[0].json().unwrap();
+    assert_eq!(sent["color"], "#aa0000");
+    let read = example_data(op::GET_TAG_LIST_BY_ENTITY)[1].clone();
+    let compared = check_unchanged(&read, &sent, &body_fields::<types::TagUpdate>(), &[], "color");
+    assert!(compared >= 3, "only {compared} fields compared: {sent}");
+    // The V1 list sends the kind as a string; the body takes the integer.
+    assert_eq!(sent["entity"], 2);
+}
+
+#[tokio::test]
+async fn a_schedule_keeps_every_day_but_the_one_changed() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    let (start, end) = (date(2026, 10, 5), date(2026, 10, 7));
+    let reply = client
+        .get_team_member_schedule()
+        .location_id(1)
+        .team_member_id(2)
+        .start_date(start)
+        .end_date(end)
+        .send()
+        .await
+        .unwrap()
+        .into_inner();
+    // Each day read becomes a day of the body; the first day ends an hour later.
+    let mut days =
+        reply.data.iter().map(types::WorkScheduleDayUpdate::try_from).collect::<Result<Vec<_>, _>>().unwrap();
+    days[0].slots[1].to = "20:15".into();
+    client
+        .update_team_member_schedule()
+        .location_id(1)
+        .team_member_id(2)
+        .start_date(start)
+        .end_date(end)
+        .body(days)
+        .send()
+        .await
+        .unwrap();
+
+    let sent = server.requests_for(op::UPDATE_TEAM_MEMBER_SCHEDULE)[0].json().unwrap();
+    let sent = sent.as_array().expect("a list of days");
+    let read = example_data(op::GET_TEAM_MEMBER_SCHEDULE);
+    let read = read.as_array().expect("a list of days");
+    assert_eq!(sent.len(), read.len());
+    assert_eq!(sent[0]["slots"][1], json!({"from": "15:00", "to": "20:15"}));
+    let fields = body_fields::<types::WorkScheduleDayUpdate>();
+    let mut compared = check_unchanged(&read[0], &sent[0], &fields, &[], "slots");
+    assert_eq!(sent[0]["slots"][0], read[0]["slots"][0]);
+    for (s, r) in sent.iter().zip(read).skip(1) {
+        compared += check_unchanged(r, s, &fields, &[], "");
+    }
+    assert!(compared >= 5, "only {compared} fields compared: {sent:?}");
+    // The flags as booleans, and the day without hours sent with its empty slots.
+    assert_eq!(sent[0]["is_working"], true);
+    assert_eq!(sent[2], json!({"date": "2026-10-07", "is_working": false, "slots": []}));
+}
+
+fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
+}
+
+#[tokio::test]
+async fn a_storage_document_keeps_every_field_but_the_comment() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    let document = client.get_document().location_id(1).document_id(2).send().await.unwrap().into_inner().data.unwrap();
+    let mut body = types::StorageDocumentWrite::try_from(&document).unwrap();
+    body.comment = Some("Retail sale, paid by card".into());
+    client.update_document().location_id(1).document_id(2).body(body).send().await.unwrap();
+
+    let sent = server.requests_for(op::UPDATE_DOCUMENT)[0].json().unwrap();
+    assert_eq!(sent["comment"], "Retail sale, paid by card");
+    let read = example_data(op::GET_DOCUMENT);
+    let compared = check_unchanged(&read, &sent, &body_fields::<types::StorageDocumentWrite>(), &[], "comment");
+    assert_eq!(compared, 3, "{sent}");
+    assert_eq!(sent["create_date"], "2026-09-21 15:30:00");
+}
+
+#[tokio::test]
+async fn a_custom_field_keeps_every_field_but_the_title() {
+    let server = server().await;
+    let client = server.client().unwrap();
+    let list = client.get_custom_field_list().location_id(1).field_category("client").send().await.unwrap();
+    let entry = list.into_inner().data.into_iter().nth(1).expect("two custom fields");
+    let field = entry.custom_field.expect("the field's definition");
+    let mut body = types::CustomFieldUpdate::try_from(&field).unwrap();
+    body.title = "How did you hear of us?".into();
+    client.update_custom_field().location_id(1).field_category("client").field_id(7).body(body).send().await.unwrap();
+
+    let sent = server.requests_for(op::UPDATE_CUSTOM_FIELD)[0].json().unwrap();
+    assert_eq!(sent["title"], "How did you hear of us?");
+    let read = example_data(op::GET_CUSTOM_FIELD_LIST)[1]["custom_field"].clone();
+    let renames = [("type", "type.code")];
+    let compared = check_unchanged(&read, &sent, &body_fields::<types::CustomFieldUpdate>(), &renames, "title");
+    assert_eq!(compared, 4, "{sent}");
+    // The type as its code; the flags, read as `1` and `"0"`, as booleans.
+    assert_eq!(sent["type"], "list");
+    assert_eq!(sent["show_in_ui"], true);
+    assert_eq!(sent["user_can_edit"], false);
 }

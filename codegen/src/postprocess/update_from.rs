@@ -12,7 +12,8 @@
 //! and `impl TryFrom<&Product> for ProductUpdate`: every body field takes the reply field of
 //! the same wire name (or the one `fields` names), its lenient wire type resolved (`FlexInt`
 //! into `i64`, `FlexBool` into `Flag`...). A path `categories[].id` takes the `id` of each
-//! item of a list (tag objects in the reply, tag ids in the body). A body field of a
+//! item of a list (tag objects in the reply, tag ids in the body); a path `type.code` takes
+//! the `code` of a nested object. A body field of a
 //! generated type converts through that type's own `x-altegio-update-from`; an integer
 //! request enumeration (`Attendance`) takes the reply's integer and refuses codes it lacks.
 //!
@@ -265,9 +266,13 @@ impl Ctx<'_> {
         value: TokenStream,
     ) -> Result<TokenStream, String> {
         let wire = self.wire;
-        let (head, rest) = match source.split_once("[].") {
-            Some((h, rest)) => (h, Some(rest)),
-            None => (source, None),
+        // `list[].sub` (each item's `sub`) or `object.sub` (a field of a nested object).
+        let (head, rest, nested) = match source.split_once("[].") {
+            Some((h, rest)) => (h, Some(rest), false),
+            None => match source.split_once('.') {
+                Some((h, rest)) => (h, Some(rest), true),
+                None => (source, None, false),
+            },
         };
         let Some(rf) = r.fields.iter().find(|f| f.wire == head) else {
             return Err(format!(
@@ -282,6 +287,18 @@ impl Ctx<'_> {
         };
         let convert = match rest {
             None => self.convert(&body_inner, &reply_inner)?,
+            Some(sub) if nested => {
+                let object_name = norm(&reply_inner);
+                let Some(object) = self.structs.get(&object_name) else {
+                    return Err(format!("`{head}` is `{object_name}`, not an object type"));
+                };
+                let Some(sf) = object.fields.iter().find(|f| f.wire == sub) else {
+                    return Err(format!("`{object_name}` has no field `{sub}`"));
+                };
+                let (sub_access, sub_inner) = accessor(&sf.ident, &sf.ty, &quote!(object));
+                let inner = self.convert(&body_inner, &sub_inner)?;
+                quote!(|object| #wire::reply::optional(#sub_access, #sub, #inner))
+            }
             Some(sub) => {
                 // `list[].sub`: each item's `sub`.
                 let (Some(body_item), Some(reply_item)) = (vec_inner(&body_inner), vec_inner(&reply_inner)) else {
